@@ -1,0 +1,89 @@
+"""The ``r2p`` command line: option parsing and rendering only; the work is in the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from r2p_archive import __version__
+from r2p_archive.errors import R2PError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def default_archive() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("r2p-archive", appauthor=False))
+
+
+class Group(click.Group):
+    """Turns library errors into one line on stderr and the right exit code; no tracebacks."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except R2PError as exc:
+            click.echo(f"r2p: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("r2p: interrupted; what was stored is kept, run the command again to "
+                       "resume", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # The reader went away (e.g. `r2p list | head`); not an error worth a message.
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="r2p")
+@click.option(
+    "--archive",
+    "archive",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="R2P_ARCHIVE",
+    show_envvar=True,
+    help="Archive folder. [default: the per-user data folder, see `r2p info`]",
+)
+@click.pass_context
+def cli(ctx: click.Context, archive: Path | None) -> None:
+    """Archive of the statements delivered at the UN General Assembly's dialogues and debates
+    on the Responsibility to Protect (R2P), 2009 onward.
+
+    Start with `r2p fetch`, then ask with `r2p list`, `r2p search` and `r2p show`.
+    """
+    ctx.obj = archive if archive is not None else default_archive()
+
+
+def archive_path(ctx: click.Context) -> Path:
+    return ctx.find_root().obj
+
+
+@cli.command()
+@click.pass_context
+def info(ctx: click.Context) -> None:
+    """Print where the archive is and what it holds."""
+    path = archive_path(ctx)
+    click.echo(f"archive: {path}")
+    click.echo(f"exists:  {'yes' if path.is_dir() else 'no'}")
+
+
+def _register() -> None:
+    from r2p_archive.cli import fetch, query  # noqa: F401  (commands register themselves)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="r2p")
+    except KeyboardInterrupt:  # pragma: no cover - outside a command
+        sys.exit(130)
+
+
+__all__ = ["cli", "main", "archive_path", "os"]

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from siteserver import Site, SiteServer
+
+
+@pytest.fixture
+def sites():
+    """Factory of fixture hosts: ``host = sites.site(); host.add('/x.pdf', data)``."""
+    server = SiteServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def site(sites) -> Site:
+    """One fixture host."""
+    return sites.site()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch, tmp_path):
+    """No test reads the user's archive or reaches the real Wayback Machine."""
+    monkeypatch.setenv("R2P_ARCHIVE", str(tmp_path / "archive"))
+    monkeypatch.setenv("R2P_WAYBACK_URL", "http://127.0.0.1:9")  # discard port: nothing there
+    monkeypatch.delenv("NO_COLOR", raising=False)
