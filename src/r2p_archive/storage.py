@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from r2p_archive.errors import R2PError
 from r2p_archive.models import Record
 
 SIDECAR = "statement.json"
@@ -29,8 +30,8 @@ LOCK_NAME = ".r2p.lock"
 _SLUG_MAX = 60
 
 
-class ArchiveError(Exception):
-    """The archive folder cannot be used (not writable, locked by another run...)."""
+class ArchiveError(R2PError):
+    """The archive folder cannot be used (not writable, locked by another run...): exit 2."""
 
 
 def slugify(name: str) -> str:
@@ -86,6 +87,24 @@ class Archive:
     @property
     def lock_path(self) -> Path:
         return self.root / LOCK_NAME
+
+    @contextlib.contextmanager
+    def writer_lock(self, timeout: float = 5.0) -> Iterator[None]:
+        """Hold the archive's writer lock; another writer waits ``timeout`` s, then gives up."""
+        from filelock import FileLock, Timeout
+
+        self.ensure()
+        lock = FileLock(str(self.lock_path))
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise ArchiveError(
+                f"another r2p command is writing to {self.root}; try again when it has finished"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def ensure(self) -> None:
         try:

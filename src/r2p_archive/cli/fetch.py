@@ -1,3 +1,239 @@
-"""`r2p fetch`, `r2p dialogues`."""
+"""`r2p fetch` and `r2p dialogues`: option parsing and rendering; the work is in `fetch.py`."""
 
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from r2p_archive.cli import archive_path, cli
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Extra catalog file (same format as the bundled data/dialogues.json).")
+def dialogues(as_json: bool, catalog_file: Path | None) -> None:
+    """List the General Assembly dialogues and debates on R2P and their known source pages."""
+    from r2p_archive import catalog
+
+    cat = catalog.load(catalog_file)
+    if as_json:
+        click.echo(json.dumps([d.to_json() for d in cat.dialogues], indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("Year", "Date", "Format", "Report"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("Title", ratio=1)
+    table.add_column("Pages", justify="right", no_wrap=True)
+    short = {"informal interactive dialogue": "dialogue", "plenary debate": "debate"}
+    for d in cat.dialogues:
+        date = d.date if not d.end_date else f"{d.date}…{d.end_date[8:]}"
+        table.add_row(str(d.year), date, short.get(d.format, d.format), d.report, d.title,
+                      str(len(d.sources)))
+    _console().print(table)
+
+
+class _Progress:
+    """Rich progress bar on a terminal; one plain line per statement otherwise."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty() and not quiet
+        self.counts = {"done": 0, "failed": 0, "skipped": 0}
+        self.bar = None
+        self.task = None
+        self.err = _console(stderr=True)
+
+    def __enter__(self):
+        if self.tty:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                                MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
+                                console=self.err, transient=True)
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def _counts(self) -> str:
+        c = self.counts
+        return f"done {c['done']} · failed {c['failed']} · skipped {c['skipped']}"
+
+    def phase(self, name: str, total: int) -> None:
+        if self.bar is not None:
+            if self.task is not None:
+                self.bar.remove_task(self.task)
+            label = {"download": "Downloading", "extract": "Extracting"}.get(name, name)
+            self.task = self.bar.add_task(label, total=total, counts=self._counts())
+        elif not self.quiet and total:
+            click.echo(f"{name}: {total} statement(s)", err=True)
+
+    def done(self, rec, action: str) -> None:
+        key = {"failed": "failed", "skipped": "skipped", "not_modified": "skipped"}.get(
+            action, "done")
+        if action != "extracted" or rec.status in ("failed",):
+            self.counts[key] += 1
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, advance=1, counts=self._counts())
+        elif not self.quiet:
+            detail = f" ({rec.error})" if rec.error else ""
+            where = rec.dir or ""
+            click.echo(f"{action:<12} {rec.status:<11} {rec.year} {rec.speaker} "
+                       f"{where}{detail}", err=True)
+
+    def message(self, text: str) -> None:
+        if not self.quiet:
+            click.echo(f"r2p: {text}", err=True)
+
+
+def _render_plan(statements, as_json: bool) -> None:
+    if as_json:
+        out = [{k: v for k, v in s.to_json().items() if k != "page"} for s in statements]
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table()
+    for col in ("Year", "Speaker", "Type", "ISO3", "Lang", "Document / note"):
+        table.add_column(col, overflow="fold")
+    for s in statements:
+        table.add_row(str(s.year), s.speaker, s.speaker_type, s.iso3 or "",
+                      ",".join(s.languages), s.url or f"[dim]{s.note or 'no link'}[/dim]")
+    con = _console()
+    con.print(table)
+    linked = sum(1 for s in statements if s.url)
+    con.print(f"{len(statements)} statements planned, {linked} with a document.")
+
+
+def _render_summary(report, as_json: bool) -> None:
+    if as_json:
+        out = {
+            "statements": [
+                {**rec.to_json(), "path": rec.dir, "action": report.actions.get(rec.id)}
+                for rec in report.records
+            ],
+            "sources": [
+                {"source": s.source, "year": s.year, "planned": len(s.statements),
+                 "error": s.error, "wayback_url": s.from_wayback}
+                for s in report.sources
+            ],
+            "counts": report.counts(),
+        }
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    cols = ("ok", "no_text", "unsupported", "failed", "no_link", "skipped")
+    table = Table(title="r2p fetch")
+    table.add_column("Year")
+    for col in cols:
+        table.add_column(col, justify="right")
+    totals = dict.fromkeys(cols, 0)
+    for year, row in report.per_year().items():
+        table.add_row(str(year), *(str(row.get(c, 0)) for c in cols))
+        for c in cols:
+            totals[c] += row.get(c, 0)
+    if len(report.per_year()) > 1:
+        table.add_row("all", *(str(totals[c]) for c in cols), style="bold")
+    con = _console()
+    con.print(table)
+    failed = [r for r in report.records if r.status == "failed"]
+    for rec in failed[:20]:
+        con.print(f"[red]failed[/red] {rec.year} {rec.speaker}: {rec.error}  ({rec.url})")
+    if len(failed) > 20:
+        con.print(f"… and {len(failed) - 20} more failed; `r2p list --status failed` lists all.")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, metavar="[SOURCE]...")
+@click.option("--dry-run", is_flag=True, help="Print the planned statements; download nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@click.option("--year", type=click.IntRange(2005, 2100),
+              help="Year of the dialogue (default: from the catalog, else the page's date). "
+                   "Without SOURCE: fetch only that year's catalog pages.")
+@click.option("--base-url", help="Resolve relative links of a local page against this URL.")
+@click.option("--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Extra catalog file (same format as data/dialogues.json).")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Downloads in flight in total (at most --per-host to one host).")
+@click.option("--per-host", type=click.IntRange(1, 16), default=4, show_default=True,
+              help="Downloads in flight to one host.")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
+              help="Seconds to wait to connect and for each read.")
+@click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024,
+              show_default=True, help="Largest document accepted.")
+@click.option("--no-wayback", is_flag=True,
+              help="Do not look dead links up in the Internet Archive's Wayback Machine.")
+@click.option("--refresh", is_flag=True,
+              help="Re-validate stored documents with conditional requests.")
+@click.option("--jobs", type=click.IntRange(1, 256),
+              help="Extraction worker processes. [default: all cores]")
+@click.option("--extract-timeout", type=click.FloatRange(1, 3600), default=120.0,
+              show_default=True, help="Seconds one document's extraction may take.")
+@click.option("--reextract", is_flag=True, help="Extract text again from stored documents.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.pass_context
+def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurrency, per_host,
+          timeout, max_bytes, no_wayback, refresh, jobs, extract_timeout, reextract, quiet):
+    """Read dialogue pages, download every statement they link, extract text and index it.
+
+    SOURCE is a dialogue page URL or a local HTML file; without SOURCE, every page of the
+    catalog (see `r2p dialogues`) is read.  Documents already stored are not downloaded
+    again; failed ones are retried.  Exit code: 0 all stored, 1 some failed, 2 unusable input.
+    """
+    from r2p_archive import catalog
+    from r2p_archive import fetch as fetching
+    from r2p_archive.download import Http, HttpConfig
+    from r2p_archive.storage import Archive
+
+    cat = catalog.load(catalog_file)
+    from_catalog = not sources
+    if from_catalog:
+        sources = fetching.default_sources(cat, year)
+        if not sources:
+            which = f"for {year} " if year else ""
+            click.echo(f"r2p: the catalog has no source page {which}(see `r2p dialogues`); "
+                       "pass a page URL or file", err=True)
+            ctx.exit(1 if year is None or cat.by_year(year) else 2)
+    options = fetching.FetchOptions(
+        concurrency=concurrency, per_host=per_host, timeout=timeout, max_bytes=max_bytes,
+        wayback=not no_wayback, refresh=refresh, jobs=jobs, extract_timeout=extract_timeout,
+        reextract=reextract)
+    http = Http(HttpConfig(timeout=timeout, max_bytes=max_bytes, concurrency=concurrency,
+                           per_host=per_host, wayback=not no_wayback))
+    archive = None if dry_run else Archive(archive_path(ctx))
+    try:
+        results = fetching.plan_sources(sources, catalog=cat, http=http, year=year,
+                                        base_url=base_url, archive=archive)
+        for res in results:
+            if res.error:
+                click.echo(f"r2p: error: {res.error}", err=True)
+            elif res.from_wayback and not quiet:
+                click.echo(f"r2p: {res.source}: read from the Wayback capture "
+                           f"{res.from_wayback}", err=True)
+        readable = [r for r in results if not r.error]
+        if not readable:
+            ctx.exit(1 if from_catalog else 2)
+        if dry_run:
+            _render_plan(fetching.unique_statements(readable), as_json)
+            ctx.exit(0 if len(readable) == len(results) else 1)
+        with _Progress(quiet or as_json) as progress:
+            report = fetching.run(archive, results, options, progress, http=http)
+    finally:
+        http.close()
+    _render_summary(report, as_json)
+    ctx.exit(report.exit_code)

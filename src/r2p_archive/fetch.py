@@ -1,0 +1,500 @@
+"""The fetch stage: dialogue pages -> planned statements -> stored originals -> extracted text.
+
+``plan_sources`` reads dialogue pages (URLs or local files) and parses them; ``run`` downloads
+what is not stored yet (threads, one HTTP session), extracts text (worker processes), and keeps
+the sidecars and the index up to date as it goes.  Only the main thread writes to the archive,
+each write atomic, so an interrupted run leaves a consistent archive that the next run resumes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from r2p_archive.catalog import Catalog
+from r2p_archive.errors import UnusableInput
+from r2p_archive.models import PENDING, PlannedStatement, Record
+from r2p_archive.storage import (
+    SIDECAR,
+    TEXT,
+    Archive,
+    atomic_write_bytes,
+    atomic_write_text,
+    speaker_code,
+)
+
+STORED = ("ok", "no_text", "unsupported")  # statuses whose original is kept
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt")
+EXTENSIONS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "rtf": "rtf", "html": "html",
+              "text": "txt", "zip": "zip", "image": "img"}
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class FetchOptions:
+    concurrency: int = 8
+    per_host: int = 4
+    timeout: float = 30.0
+    max_bytes: int = 50 * 1024 * 1024
+    wayback: bool = True
+    refresh: bool = False
+    jobs: int | None = None  # extraction worker processes (default: all cores)
+    extract_timeout: float = 120.0
+    reextract: bool = False
+
+
+@dataclass
+class SourceResult:
+    """One dialogue page: what it planned, or why it could not be read."""
+
+    source: str
+    year: int | None = None
+    statements: list[PlannedStatement] = field(default_factory=list)
+    error: str | None = None
+    from_wayback: str | None = None  # capture URL when the page itself came from Wayback
+
+
+@dataclass
+class Outcome:
+    record: Record
+    action: str  # downloaded, skipped, not_modified, failed, no_link, extracted
+
+
+@dataclass
+class FetchReport:
+    sources: list[SourceResult]
+    records: list[Record]  # the final state of every planned statement
+    actions: dict[str, str]  # statement id -> what this run did (downloaded, skipped...)
+
+    def counts(self) -> dict[str, int]:
+        counter = Counter(r.status for r in self.records)
+        counter["skipped"] = sum(1 for a in self.actions.values() if a == "skipped")
+        return dict(counter)
+
+    def per_year(self) -> dict[int, Counter]:
+        table: dict[int, Counter] = {}
+        for rec in self.records:
+            row = table.setdefault(rec.year, Counter())
+            row[rec.status] += 1
+            if self.actions.get(rec.id) == "skipped":
+                row["skipped"] += 1
+        return dict(sorted(table.items()))
+
+    @property
+    def exit_code(self) -> int:
+        unreadable = [s for s in self.sources if s.error]
+        if self.sources and len(unreadable) == len(self.sources):
+            return 2 if not self.records else 1
+        if unreadable or any(r.status in ("failed", PENDING) for r in self.records):
+            return 1
+        return 0
+
+
+class Reporter:
+    """Progress callbacks; the CLI renders them (rich progress bar, or one line each)."""
+
+    def phase(self, name: str, total: int) -> None: ...
+
+    def done(self, rec: Record, action: str) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+
+# -- reading dialogue pages ------------------------------------------------------------------
+
+
+def _is_url(source: str) -> bool:
+    return urlsplit(source).scheme.lower() in ("http", "https")
+
+
+def _page_cache(archive: Archive | None, url: str) -> tuple[Path, Path] | None:
+    if archive is None:
+        return None
+    key = hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+    folder = archive.root / "pages"
+    return folder / f"{key}.html", folder / f"{key}.json"
+
+
+def read_page(source: str, http, *, archive: Archive | None, year: int | None
+              ) -> tuple[bytes, str | None]:
+    """The bytes of a dialogue page and, if it came from the Wayback Machine, the capture URL.
+
+    URLs are re-read conditionally against the copy kept in ``{archive}/pages`` (if any); a
+    dead page falls back to the Wayback Machine, then to the kept copy.
+    """
+    from r2p_archive.download import DownloadError
+
+    if not _is_url(source):
+        path = Path(source)
+        if urlsplit(source).scheme and len(urlsplit(source).scheme) > 1:
+            raise UnusableInput(f"{source}: only http(s) URLs and local files can be read")
+        try:
+            if path.stat().st_size > MAX_PAGE_BYTES:
+                raise UnusableInput(f"{source}: larger than {MAX_PAGE_BYTES // 2**20} MB")
+            return path.read_bytes(), None
+        except FileNotFoundError:
+            raise UnusableInput(f"{source}: no such file or URL") from None
+        except IsADirectoryError:
+            raise UnusableInput(f"{source}: is a folder, not a page") from None
+        except OSError as exc:
+            raise UnusableInput(f"{source}: cannot read: {exc.strerror}") from None
+
+    cache = _page_cache(archive, source)
+    meta: dict = {}
+    if cache and cache[0].is_file() and cache[1].is_file():
+        try:
+            meta = json.loads(cache[1].read_text("utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+    try:
+        got = http.download_or_wayback(
+            source,
+            archive.root / ".tmp" if archive else Path(_tmp_root()),
+            year=year,
+            etag=meta.get("etag"),
+            last_modified=meta.get("last_modified"),
+        )
+    except DownloadError as exc:
+        if meta and cache:
+            return cache[0].read_bytes(), None
+        raise UnusableInput(f"{source}: {exc}") from None
+    if got.not_modified and cache:
+        return cache[0].read_bytes(), meta.get("wayback_url")
+    try:
+        data = got.path.read_bytes() if got.path else b""
+    finally:
+        got.discard()
+    if cache:
+        atomic_write_bytes(cache[0], data)
+        atomic_write_text(cache[1], json.dumps({
+            "url": source, "etag": got.etag, "last_modified": got.last_modified,
+            "wayback_url": got.wayback_url, "fetched_at": _now(),
+        }, indent=2))
+    return data, got.wayback_url
+
+
+def _tmp_root() -> str:
+    import tempfile
+
+    return tempfile.gettempdir()
+
+
+def plan_sources(
+    sources: Sequence[str],
+    *,
+    catalog: Catalog,
+    http,
+    year: int | None = None,
+    base_url: str | None = None,
+    archive: Archive | None = None,
+) -> list[SourceResult]:
+    """Read and parse each dialogue page; an unreadable page is reported, not raised."""
+    from r2p_archive.pageparse import parse_page
+
+    results = []
+    for source in sources:
+        page_year = year or (catalog.year_of_source(source) if _is_url(source) else None)
+        try:
+            data, capture = read_page(source, http, archive=archive, year=page_year)
+            base = base_url or (source if _is_url(source) else None)
+            parsed = parse_page(data, base_url=base, page=source, year=page_year)
+        except UnusableInput as exc:
+            results.append(SourceResult(source, page_year, error=str(exc)))
+            continue
+        page_year = page_year or (parsed.statements[0].year if parsed.statements else None)
+        results.append(SourceResult(source, page_year, parsed.statements, from_wayback=capture))
+    return results
+
+
+def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]:
+    """Every planned statement once, in page order (a document listed on two pages counts once)."""
+    seen: set[str] = set()
+    out = []
+    for result in results:
+        for st in result.statements:
+            if st.id not in seen:
+                seen.add(st.id)
+                out.append(st)
+    return out
+
+
+# -- storing -------------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _expects_document(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+def _validate_body(got) -> None:
+    """Reject an HTML error page served where a document was expected (soft 404)."""
+    from r2p_archive.download import DownloadError
+    from r2p_archive.extract import is_error_page, sniff_file
+
+    kind = sniff_file(got.path, got.content_type)
+    if kind == "html":
+        head = got.path.read_bytes()[: 256 * 1024]
+        if _expects_document(got.url) or is_error_page(head):
+            raise DownloadError("expected a document, got an error page", dead=True)
+
+
+def _cleanup(archive: Archive) -> None:
+    """Remove what an interrupted run left: temp files and statement folders with no sidecar."""
+    shutil.rmtree(archive.root / ".tmp", ignore_errors=True)
+    for part in archive.root.glob("[0-9]*/*/*/.*.part"):
+        part.unlink(missing_ok=True)
+    for folder in archive.root.glob("[0-9]*/*/*"):
+        if folder.is_dir() and not (folder / SIDECAR).exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _refresh_plan_fields(rec: Record, plan: PlannedStatement, country: str | None) -> bool:
+    """Copy what the page says about a statement onto its record; True if anything changed."""
+    changed = False
+    for name, value in (("speaker", plan.speaker), ("speaker_type", plan.speaker_type),
+                        ("iso3", plan.iso3), ("languages", list(plan.languages)),
+                        ("note", plan.note), ("page", plan.page), ("country", country)):
+        if getattr(rec, name) != value:
+            setattr(rec, name, value)
+            changed = True
+    return changed
+
+
+class _Run:
+    def __init__(self, archive: Archive, options: FetchOptions, reporter: Reporter, http):
+        from r2p_archive.index import Index
+
+        self.archive = archive
+        self.options = options
+        self.reporter = reporter
+        self.http = http
+        self.index = Index.open(archive)
+        self.actions: dict[str, str] = {}
+
+    def save(self, rec: Record, text: str | None = None, *, read_text: bool = False) -> None:
+        self.archive.save(rec)
+        if read_text and text is None:
+            text = self.archive.read_text(rec)
+        self.index.upsert(rec, text)
+
+    # download phase --------------------------------------------------------------------
+    def store_download(self, rec: Record, got) -> None:
+        from r2p_archive.extract import sniff_file
+
+        if got.not_modified:
+            self.actions[rec.id] = "not_modified"
+            return
+        if rec.sha256 == got.sha256 and rec.original and rec.status in STORED:
+            got.discard()
+            if (rec.etag, rec.last_modified) != (got.etag, got.last_modified):
+                rec.etag, rec.last_modified = got.etag, got.last_modified
+                self.save(rec, read_text=True)
+            self.actions[rec.id] = "not_modified"
+            return
+        kind = sniff_file(got.path, got.content_type)
+        folder = self.archive.path_of(rec.dir)
+        name = f"statement.{EXTENSIONS.get(kind or '', 'bin')}"
+        os.replace(got.path, folder / name)
+        if rec.original and rec.original != name:
+            (folder / rec.original).unlink(missing_ok=True)
+        (folder / TEXT).unlink(missing_ok=True)
+        rec.original, rec.text = name, None
+        rec.kind = kind
+        rec.final_url = got.final_url
+        rec.wayback_url, rec.wayback_timestamp = got.wayback_url, got.wayback_timestamp
+        rec.http_status = got.status
+        rec.content_type = got.content_type
+        rec.size, rec.sha256 = got.size, got.sha256
+        rec.etag, rec.last_modified = got.etag, got.last_modified
+        rec.fetched_at = _now()
+        rec.status, rec.error = PENDING, None
+        rec.extracted_sha256 = None
+        self.save(rec)
+        self.actions[rec.id] = "downloaded"
+
+    def fail(self, rec: Record, reason: str) -> None:
+        if rec.status in STORED and rec.original:
+            # A refresh that failed keeps the stored copy; the failure is only reported.
+            self.reporter.message(f"{rec.speaker} ({rec.year}): refresh failed: {reason}")
+            self.actions[rec.id] = "refresh_failed"
+            return
+        rec.status, rec.error = "failed", reason
+        rec.fetched_at = _now()
+        self.save(rec)
+        self.actions[rec.id] = "failed"
+
+    def download_all(self, todo: list[Record]) -> None:
+        from r2p_archive.download import DownloadError
+
+        self.reporter.phase("download", len(todo))
+        if not todo:
+            return
+        tmp = self.archive.root / ".tmp"
+
+        def work(rec: Record):
+            conditional = {}
+            if self.options.refresh and rec.status in STORED:
+                conditional = {"etag": rec.etag, "last_modified": rec.last_modified}
+            return self.http.download_or_wayback(
+                rec.url, tmp, year=rec.year, validate=_validate_body, **conditional
+            )
+
+        pool = ThreadPoolExecutor(max_workers=max(1, self.options.concurrency),
+                                  thread_name_prefix="r2p-download")
+        pending: dict[Future, Record] = {}
+        try:
+            queue = list(todo)
+            while queue or pending:
+                while queue and len(pending) < self.options.concurrency * 2:
+                    rec = queue.pop(0)
+                    pending[pool.submit(work, rec)] = rec
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    rec = pending.pop(fut)
+                    try:
+                        self.store_download(rec, fut.result())
+                    except DownloadError as exc:
+                        self.fail(rec, str(exc))
+                    self.reporter.done(rec, self.actions.get(rec.id, "failed"))
+        except BaseException:
+            self.http.stop.set()
+            for fut, _rec in pending.items():
+                fut.cancel()
+                if fut.done() and not fut.cancelled() and fut.exception() is None:
+                    fut.result().discard()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+
+    # extraction phase ------------------------------------------------------------------
+    def extract_all(self, records: list[Record]) -> None:
+        from r2p_archive.extract import ExtractJob, extract_many
+
+        todo = [r for r in records if r.original and (
+            r.status == PENDING
+            or (self.options.reextract and r.status in STORED)
+            or (r.status in STORED and r.extracted_sha256 != r.sha256)
+        )]
+        self.reporter.phase("extract", len(todo))
+        if not todo:
+            return
+        # One extraction per distinct content: records sharing a SHA-256 share the result.
+        by_sha: dict[str, list[Record]] = {}
+        for rec in todo:
+            by_sha.setdefault(rec.sha256 or rec.id, []).append(rec)
+        jobs = [
+            ExtractJob(key=sha, path=self.archive.path_of(group[0].dir) / group[0].original,
+                       kind=group[0].kind or "", hints=list(group[0].languages))
+            for sha, group in by_sha.items()
+        ]
+        for result in extract_many(jobs, workers=self.options.jobs,
+                                   timeout=self.options.extract_timeout):
+            for rec in by_sha.get(result.key, []):
+                self.apply_extraction(rec, result)
+                self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
+                self.reporter.done(rec, "extracted")
+
+    def apply_extraction(self, rec: Record, result) -> None:
+        folder = self.archive.path_of(rec.dir)
+        if result.text:
+            atomic_write_text(folder / TEXT, result.text)
+            rec.text = TEXT
+        else:
+            (folder / TEXT).unlink(missing_ok=True)
+            rec.text = None
+        rec.status = result.status
+        rec.error = result.error
+        rec.extractor = result.extractor
+        rec.pages = result.pages
+        rec.text_chars = result.chars
+        rec.extract_seconds = round(result.seconds, 3)
+        rec.language = result.language or (rec.languages[0] if rec.languages else None)
+        rec.languages_detected = list(result.languages)
+        rec.language_disagrees = bool(result.language_disagrees)
+        rec.extracted_sha256 = rec.sha256
+        # The sidecar first (inside the old folder), then the folder moves to its language;
+        # a crash between the two leaves a complete statement that `reindex` finds.
+        self.archive.save(rec)
+        rec.dir = self.archive.move_dir(rec.dir, rec.language)
+        self.index.upsert(rec, result.text)
+
+
+def run(
+    archive: Archive,
+    sources: list[SourceResult],
+    options: FetchOptions | None = None,
+    reporter: Reporter | None = None,
+    http=None,
+) -> FetchReport:
+    """Store every statement the parsed ``sources`` plan; see the module docstring."""
+    from r2p_archive.countries import country_name
+    from r2p_archive.download import Http, HttpConfig
+
+    options = options or FetchOptions()
+    reporter = reporter or Reporter()
+    own_http = http is None
+    if own_http:
+        http = Http(HttpConfig(timeout=options.timeout, max_bytes=options.max_bytes,
+                               concurrency=options.concurrency, per_host=options.per_host,
+                               wayback=options.wayback))
+    plans = unique_statements(sources)
+    try:
+        with archive.writer_lock():
+            _cleanup(archive)
+            state = _Run(archive, options, reporter, http)
+            try:
+                stored = {rec.id: rec for rec in archive.iter_records()}
+                records: list[Record] = []
+                todo: list[Record] = []
+                for plan in plans:
+                    country = country_name(plan.iso3) if plan.iso3 else None
+                    rec = stored.get(plan.id)
+                    if rec is None:
+                        rec = Record.from_plan(plan, country)
+                        lang = plan.languages[0] if plan.languages else None
+                        rec.dir = archive.allocate_dir(
+                            plan.year, speaker_code(plan.iso3, plan.speaker), lang)
+                        if plan.url is None:
+                            rec.status = "no_link"
+                        state.save(rec)
+                    elif _refresh_plan_fields(rec, plan, country):
+                        state.save(rec, read_text=True)
+                    records.append(rec)
+                    if rec.url is None:
+                        state.actions[rec.id] = "no_link"
+                    elif rec.status in STORED and rec.original and not options.refresh:
+                        state.actions[rec.id] = "skipped"
+                    elif rec.status == PENDING and rec.original:
+                        state.actions[rec.id] = "resumed"
+                    else:
+                        todo.append(rec)
+                state.download_all(todo)
+                state.extract_all(records)
+            finally:
+                state.index.close()
+    finally:
+        if own_http:
+            http.close()
+    return FetchReport(sources, records, state.actions)
+
+
+def default_sources(catalog: Catalog, year: int | None) -> list[str]:
+    """Every known source page of the catalog (of one year with ``year``)."""
+    sources = []
+    for d in catalog.dialogues:
+        if year is None or d.year == year:
+            sources.extend(d.sources)
+    return sources
+
