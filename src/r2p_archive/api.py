@@ -1,0 +1,514 @@
+"""A small Python API over an archive, for notebooks and scripts (and the `r2p` commands).
+
+Example::
+
+    from r2p_archive.api import open_archive
+
+    arc = open_archive()                      # the CLI's default archive, or open_archive("path")
+    for st in arc.statements(year=2013, language="fr"):
+        print(st.year, st.name, st.text_chars)
+    for hit in arc.search('veto OR "responsibility to protect"', year=range(2012, 2018)):
+        print(hit.score, hit.name, hit.snippet)
+    st = arc.get("3f2a9c01d4")                # a statement id (or a unique prefix of one)
+    print(st.text[:200])                       # the text is read from its file on first use
+
+Everything reads the archive's SQLite index (read-only); nothing here writes.  Filters:
+``year`` an int or several (a list, a range); ``country`` a name in any common form or an ISO
+code, resolved by :func:`r2p_archive.countries.resolve_country` (ambiguous or unknown names
+raise :class:`~r2p_archive.errors.UnusableInput`); ``language`` an ISO 639-1 code such as
+``"fr"``; ``status`` and ``speaker_type`` the values of :mod:`r2p_archive.models`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from r2p_archive import index as _index
+from r2p_archive.errors import UnusableInput
+from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
+from r2p_archive.storage import SIDECAR, Archive
+
+__all__ = [
+    "ArchiveView",
+    "GroupCount",
+    "Hit",
+    "Statement",
+    "default_archive_path",
+    "open_archive",
+    "parse_years",
+]
+
+# bm25 weights of the FTS columns (speaker, text): a match in the text counts more.
+BM25_WEIGHTS = (1.0, 4.0)
+SNIPPET_TOKENS = 24
+_OPEN, _CLOSE = "\x02", "\x03"
+COUNT_BY = ("year", "country", "language")
+
+
+def default_archive_path() -> Path:
+    """The archive the CLI uses without ``--archive``: ``$R2P_ARCHIVE``, else the per-user
+    data folder."""
+    env = os.environ.get("R2P_ARCHIVE")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("r2p-archive", appauthor=False))
+
+
+@dataclass
+class Statement:
+    """One statement as the index knows it.  ``text`` is read from the archive on first use."""
+
+    id: str
+    year: int
+    speaker: str
+    speaker_type: str
+    iso3: str | None
+    country: str | None
+    language: str | None
+    languages: list[str]
+    languages_detected: list[str]
+    status: str
+    error: str | None
+    url: str | None
+    final_url: str | None
+    wayback_url: str | None
+    path: str  # statement folder, relative to the archive root
+    original: str | None  # file name of the original document in that folder
+    text_path: str | None  # extracted text, relative to the archive root
+    sha256: str | None
+    text_chars: int | None
+    pages: int | None
+    fetched_at: str | None
+    note: str | None
+    root: Path = field(repr=False, compare=False, default=Path("."))
+    _text: str | None = field(repr=False, compare=False, default=None)
+    _text_read: bool = field(repr=False, compare=False, default=False)
+
+    @property
+    def name(self) -> str:
+        """Country name for a state, else the speaker as the page names it."""
+        return self.country or self.speaker
+
+    @property
+    def text(self) -> str | None:
+        """The extracted text (None when the statement has none)."""
+        if not self._text_read:
+            self._text_read = True
+            if self.text_path:
+                try:
+                    self._text = (self.root / self.text_path).read_text(encoding="utf-8")
+                except OSError:
+                    self._text = None
+        return self._text
+
+    @property
+    def folder(self) -> Path:
+        return self.root / self.path
+
+    @property
+    def original_path(self) -> Path | None:
+        """Absolute path of the original document (None when there is none)."""
+        return self.root / self.path / self.original if self.original else None
+
+    def to_json(self, *, text: bool = False) -> dict[str, Any]:
+        data = {c: getattr(self, c) for c in _index.COLUMNS}
+        if text:
+            data["text"] = self.text
+        return data
+
+
+@dataclass
+class Hit:
+    """A search result.  ``snippet`` marks matched words as ``**word**`` and cut text as ``…``."""
+
+    id: str
+    year: int
+    speaker: str
+    iso3: str | None
+    country: str | None
+    language: str | None
+    score: float  # BM25 relevance, higher is better
+    snippet: str
+    parts: list[tuple[str, bool]] = field(repr=False, compare=False, default_factory=list)
+    statement: Statement | None = field(repr=False, compare=False, default=None)
+
+    @property
+    def name(self) -> str:
+        return self.country or self.speaker
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "year": self.year,
+            "speaker": self.speaker,
+            "iso3": self.iso3,
+            "country": self.country,
+            "language": self.language,
+            "snippet": self.snippet,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """How many statements in one group (year, country or language) match a query."""
+
+    key: int | str  # year, ISO3 (or speaker for non-states), language code
+    label: str  # what to show
+    count: int  # matching statements
+    total: int  # statements with text in the group (under the same filters)
+
+    def to_json(self, by: str) -> dict[str, Any]:
+        data: dict[str, Any] = {by: self.key}
+        if by == "country":
+            data["name"] = self.label
+        data["count"] = self.count
+        data["total"] = self.total
+        return data
+
+
+def parse_years(values: Iterable[str]) -> list[int]:
+    """``["2013", "2015-2017"]`` -> ``[2013, 2015, 2016, 2017]``."""
+    years: set[int] = set()
+    for value in values:
+        m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]\s*(\d{4})\s*)?", value)
+        if not m:
+            raise UnusableInput(f'bad year "{value}": give a year like 2013 or a range 2012-2017')
+        first = int(m.group(1))
+        last = int(m.group(2) or first)
+        if last < first:
+            raise UnusableInput(f'bad year range "{value}": the end is before the start')
+        years.update(range(first, last + 1))
+    return sorted(years)
+
+
+def _norm_years(year: int | Iterable[int] | None) -> list[int] | None:
+    if year is None:
+        return None
+    if isinstance(year, int):
+        return [year]
+    if isinstance(year, str):
+        return parse_years([year])
+    return sorted({int(y) for y in year})
+
+
+def _norm_language(language: str | None) -> str | None:
+    if language is None:
+        return None
+    code = language.strip().lower()
+    if re.fullmatch(r"[a-z]{2,3}", code):
+        return code
+    import pycountry
+
+    try:
+        lang = pycountry.languages.lookup(language.strip())
+    except LookupError:
+        raise UnusableInput(
+            f'unknown language "{language}": give an ISO 639-1 code such as en, fr, es'
+        ) from None
+    return getattr(lang, "alpha_2", None) or lang.alpha_3
+
+
+def _norm_country(country: str | None) -> str | None:
+    if country is None:
+        return None
+    from r2p_archive import countries
+
+    return countries.resolve_country(country).iso3
+
+
+def _check_choice(value: str | None, choices: Iterable[str], what: str) -> str | None:
+    if value is None:
+        return None
+    allowed = list(choices)
+    if value not in allowed:
+        raise UnusableInput(f'unknown {what} "{value}": choose one of {", ".join(allowed)}')
+    return value
+
+
+def _filters(
+    year: Any = None,
+    country: str | None = None,
+    language: str | None = None,
+    status: str | None = None,
+    speaker_type: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    years = _norm_years(year)
+    if years is not None:
+        clauses.append(f"s.year IN ({', '.join('?' * len(years))})" if years else "0")
+        params.extend(years)
+    iso3 = _norm_country(country)
+    if iso3 is not None:
+        clauses.append("s.iso3 = ?")
+        params.append(iso3)
+    lang = _norm_language(language)
+    if lang is not None:
+        clauses.append("s.language = ?")
+        params.append(lang)
+    if _check_choice(status, (*STATUSES, PENDING), "status") is not None:
+        clauses.append("s.status = ?")
+        params.append(status)
+    if _check_choice(speaker_type, SPEAKER_TYPES, "speaker type") is not None:
+        clauses.append("s.speaker_type = ?")
+        params.append(speaker_type)
+    return clauses, params
+
+
+def _where(clauses: list[str], first: str | None = None) -> str:
+    allc = ([first] if first else []) + clauses
+    return (" WHERE " + " AND ".join(allc)) if allc else ""
+
+
+_SELECT = ", ".join(f"s.{c}" for c in _index.COLUMNS)
+
+
+def _sort_key(st: Statement) -> tuple[Any, ...]:
+    return (st.year, st.name.casefold(), st.language or "", st.id)
+
+
+class ArchiveView:
+    """Read-only view of an archive through its index.  Use :func:`open_archive`."""
+
+    def __init__(self, root: str | os.PathLike[str]):
+        self.archive = Archive(root)
+        self.root = self.archive.root
+        self._idx: _index.Index | None = None
+        self._empty: bool | None = None
+
+    # -- connection ----------------------------------------------------------------------
+    @property
+    def empty(self) -> bool:
+        """True when the archive holds no statements (no index and no sidecars)."""
+        if self._empty is None:
+            self._empty = False
+            if not self.archive.index_path.is_file():
+                has_any = next(iter(self.root.glob(f"[0-9]*/*/*/{SIDECAR}")), None)
+                self._empty = has_any is None
+        return self._empty
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._idx is None:
+            self._idx = _index.Index.open(self.archive, readonly=True)
+        return self._idx.conn
+
+    def close(self) -> None:
+        if self._idx is not None:
+            self._idx.close()
+            self._idx = None
+
+    def __enter__(self) -> ArchiveView:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.conn.execute(sql, list(params)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise UnusableInput(f"cannot read the index {self.archive.index_path}: {exc}; "
+                                "run `r2p reindex`") from exc
+
+    def _statement(self, values: tuple[Any, ...]) -> Statement:
+        data = dict(zip(_index.COLUMNS, values, strict=False))
+        for key in ("languages", "languages_detected"):
+            try:
+                data[key] = json.loads(data[key] or "[]")
+            except ValueError:
+                data[key] = []
+        return Statement(**data, root=self.root)
+
+    # -- statements ----------------------------------------------------------------------
+    def statements(
+        self,
+        year: int | Iterable[int] | None = None,
+        country: str | None = None,
+        language: str | None = None,
+        status: str | None = None,
+        speaker_type: str | None = None,
+    ) -> list[Statement]:
+        """Statements matching every filter given, sorted by year, then name (country or
+        speaker), then language."""
+        clauses, params = _filters(year, country, language, status, speaker_type)
+        if self.empty:
+            return []
+        rows = self._query(f"SELECT {_SELECT} FROM statements s{_where(clauses)}", params)
+        return sorted((self._statement(r) for r in rows), key=_sort_key)
+
+    def find(
+        self,
+        id: str | None = None,
+        year: int | Iterable[int] | None = None,
+        country: str | None = None,
+        language: str | None = None,
+    ) -> list[Statement]:
+        """Statements for `r2p show`: by id (or unique id prefix) and/or filters, most recent
+        first."""
+        clauses, params = _filters(year, country, language)
+        if id is not None:
+            ident = id.strip().lower()
+            if not re.fullmatch(r"[0-9a-f]{1,40}", ident):
+                raise UnusableInput(
+                    f'bad statement id "{id}": ids are hexadecimal, like 3f2a9c01d4'
+                )
+            clauses.append("s.id LIKE ?")
+            params.append(ident + "%")
+        if self.empty:
+            return []
+        rows = self._query(f"SELECT {_SELECT} FROM statements s{_where(clauses)}", params)
+        found = [self._statement(r) for r in rows]
+        if id is not None:
+            exact = [st for st in found if st.id == id.strip().lower()]
+            found = exact or found
+        found.sort(key=lambda st: (st.name.casefold(), st.language or "", st.id))
+        found.sort(key=lambda st: st.year, reverse=True)
+        return found
+
+    def get(self, id: str) -> Statement:
+        """The statement with this id (or unique id prefix)."""
+        found = self.find(id)
+        if not found:
+            raise UnusableInput(f'no statement with id "{id}"')
+        if len(found) > 1:
+            ids = ", ".join(st.id for st in found[:5])
+            raise UnusableInput(f'statement id "{id}" is ambiguous: {ids}')
+        return found[0]
+
+    # -- search --------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        year: int | Iterable[int] | None = None,
+        country: str | None = None,
+        language: str | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
+        """Statements matching ``query`` (see :func:`r2p_archive.index.fts_query` for the
+        syntax), best first (BM25; ties: most recent, then id)."""
+        match = _index.fts_query(query)
+        clauses, params = _filters(year, country, language)
+        if limit < 1:
+            raise UnusableInput("the limit must be at least 1")
+        if self.empty:
+            return []
+        w1, w2 = BM25_WEIGHTS
+        sql = (
+            f"SELECT {_SELECT}, s.num, bm25(statements_fts, {w1}, {w2}) AS score "
+            "FROM statements_fts JOIN statements s ON s.num = statements_fts.rowid"
+            f"{_where(clauses, 'statements_fts MATCH ?')} "
+            "ORDER BY score, s.year DESC, s.id LIMIT ?"
+        )
+        rows = self._match(sql, [match, *params, limit])
+        hits = []
+        ncol = len(_index.COLUMNS)
+        for row in rows:
+            st = self._statement(row[:ncol])
+            num, score = row[ncol], row[ncol + 1]
+            snip = self._match(
+                "SELECT snippet(statements_fts, -1, ?, ?, '…', ?) FROM statements_fts "
+                "WHERE statements_fts MATCH ? AND rowid = ?",
+                [_OPEN, _CLOSE, SNIPPET_TOKENS, match, num],
+            )
+            parts = _snippet_parts(snip[0][0] if snip else "")
+            hits.append(
+                Hit(
+                    id=st.id,
+                    year=st.year,
+                    speaker=st.speaker,
+                    iso3=st.iso3,
+                    country=st.country,
+                    language=st.language,
+                    score=-score + 0.0,
+                    snippet="".join(f"**{t}**" if bold else t for t, bold in parts),
+                    parts=parts,
+                    statement=st,
+                )
+            )
+        return hits
+
+    def count_by(
+        self,
+        query: str,
+        by: str,
+        year: int | Iterable[int] | None = None,
+        country: str | None = None,
+        language: str | None = None,
+    ) -> list[GroupCount]:
+        """How many statements match ``query`` per year, country or language.
+
+        Years: every year of the (filtered) archive, in order, zeros included.  Countries and
+        languages: only groups with matches, most matches first."""
+        if by not in COUNT_BY:
+            raise UnusableInput(f'cannot count by "{by}": choose one of {", ".join(COUNT_BY)}')
+        match = _index.fts_query(query)
+        clauses, params = _filters(year, country, language)
+        if self.empty:
+            return []
+        key, label = {
+            "year": ("s.year", "s.year"),
+            "country": ("coalesce(s.iso3, s.speaker)", "coalesce(s.country, s.speaker)"),
+            "language": ("coalesce(s.language, 'und')", "coalesce(s.language, 'und')"),
+        }[by]
+        hits = self._match(
+            f"SELECT {key}, count(*) FROM statements_fts "
+            "JOIN statements s ON s.num = statements_fts.rowid"
+            f"{_where(clauses, 'statements_fts MATCH ?')} GROUP BY 1",
+            [match, *params],
+        )
+        totals = self._query(
+            f"SELECT {key}, max({label}), count(s.text_path) FROM statements s"
+            f"{_where(clauses)} GROUP BY 1",
+            params,
+        )
+        counts = dict(hits)
+        groups = [GroupCount(k, str(lab), counts.get(k, 0), tot) for k, lab, tot in totals]
+        if by == "year":
+            return sorted(groups, key=lambda g: g.key)
+        groups = [g for g in groups if g.count]
+        return sorted(groups, key=lambda g: (-g.count, g.label.casefold()))
+
+    def _match(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise UnusableInput(f"the search failed: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise UnusableInput(f"cannot read the index {self.archive.index_path}: {exc}; "
+                                "run `r2p reindex`") from exc
+
+
+def _snippet_parts(raw: str) -> list[tuple[str, bool]]:
+    """Split a snippet with \\x02..\\x03 markers into (text, matched) parts, spaces collapsed."""
+    parts: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(re.split(f"{_OPEN}|{_CLOSE}", raw)):
+        text = re.sub(r"\s+", " ", chunk)
+        if i == 0:
+            text = text.lstrip()
+        if text:
+            bold = i % 2 == 1
+            if parts and parts[-1][1] == bold:
+                parts[-1] = (parts[-1][0] + text, bold)
+            else:
+                parts.append((text, bold))
+    if parts and not parts[-1][1]:
+        parts[-1] = (parts[-1][0].rstrip(), False)
+        if not parts[-1][0]:
+            parts.pop()
+    return parts
+
+
+def open_archive(path: str | os.PathLike[str] | None = None) -> ArchiveView:
+    """Open an archive folder for reading (default: the same archive as the `r2p` command)."""
+    return ArchiveView(path if path is not None else default_archive_path())

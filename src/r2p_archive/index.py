@@ -1,0 +1,711 @@
+"""The archive's SQLite index: a table of statements plus an FTS5 full-text table.
+
+The index is derived from the files: every row is computed from a statement's JSON sidecar and
+its extracted text, so :func:`reindex` can always rebuild it, and :func:`verify` can compare it
+with the files.  The schema is documented in ``docs/schema.md``.
+
+Only the standard library is imported here (``countries`` lazily), so the CLI stays fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from r2p_archive.errors import UnusableInput
+from r2p_archive.models import PENDING, STATUSES, Record
+from r2p_archive.storage import Archive, ArchiveError
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+
+# Columns of `statements`, in order (without the integer `num` that links to the FTS rowid).
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "year",
+    "speaker",
+    "speaker_type",
+    "iso3",
+    "country",
+    "language",
+    "languages",
+    "languages_detected",
+    "status",
+    "error",
+    "url",
+    "final_url",
+    "wayback_url",
+    "path",
+    "original",
+    "text_path",
+    "sha256",
+    "text_chars",
+    "pages",
+    "fetched_at",
+    "note",
+)
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY,
+    num INTEGER NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    speaker TEXT NOT NULL,
+    speaker_type TEXT NOT NULL,
+    iso3 TEXT,
+    country TEXT,
+    language TEXT,
+    languages TEXT NOT NULL DEFAULT '[]',
+    languages_detected TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL,
+    error TEXT,
+    url TEXT,
+    final_url TEXT,
+    wayback_url TEXT,
+    path TEXT NOT NULL,
+    original TEXT,
+    text_path TEXT,
+    sha256 TEXT,
+    text_chars INTEGER,
+    pages INTEGER,
+    fetched_at TEXT,
+    note TEXT
+);
+CREATE INDEX IF NOT EXISTS statements_year ON statements(year);
+CREATE INDEX IF NOT EXISTS statements_iso3 ON statements(iso3);
+CREATE INDEX IF NOT EXISTS statements_language ON statements(language);
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
+    speaker, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+    else:
+        conn = sqlite3.connect(path, timeout=10)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _damaged(path: Path) -> UnusableInput:
+    return UnusableInput(f"index {path} is damaged; run `r2p reindex`")
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_name(iso3: str) -> str | None:
+    from r2p_archive import countries
+
+    try:
+        return countries.country_name(iso3)
+    except Exception:  # an unknown code in a sidecar must not stop indexing
+        return None
+
+
+def row_of(rec: Record, text: str | None) -> dict[str, Any]:
+    """The `statements` row (without `num`) that a record and its text give."""
+    if rec.dir is None:
+        raise ValueError(f"record {rec.id} has no folder")
+    country = rec.country
+    if country is None and rec.iso3:
+        country = _country_name(rec.iso3)
+    text_chars = rec.text_chars
+    if text_chars is None and text is not None:
+        text_chars = len(text)
+    return {
+        "id": rec.id,
+        "year": int(rec.year),
+        "speaker": rec.speaker,
+        "speaker_type": rec.speaker_type,
+        "iso3": rec.iso3,
+        "country": country,
+        "language": rec.language,
+        "languages": json.dumps(list(rec.languages), ensure_ascii=False),
+        "languages_detected": json.dumps(list(rec.languages_detected), ensure_ascii=False),
+        "status": rec.status,
+        "error": rec.error,
+        "url": rec.url,
+        "final_url": rec.final_url,
+        "wayback_url": rec.wayback_url,
+        "path": rec.dir,
+        "original": rec.original,
+        "text_path": f"{rec.dir}/{rec.text}" if rec.text else None,
+        "sha256": rec.sha256,
+        "text_chars": text_chars,
+        "pages": rec.pages,
+        "fetched_at": rec.fetched_at,
+        "note": rec.note,
+    }
+
+
+_INSERT = (
+    f"INSERT INTO statements (num, {', '.join(COLUMNS)}) "
+    f"VALUES (:num, {', '.join(':' + c for c in COLUMNS)})"
+)
+_UPDATE = (
+    f"UPDATE statements SET {', '.join(f'{c} = :{c}' for c in COLUMNS if c != 'id')} "
+    "WHERE id = :id"
+)
+
+
+class Index:
+    """An open connection to ``{archive}/index.sqlite``."""
+
+    def __init__(self, archive: Archive, conn: sqlite3.Connection, readonly: bool):
+        self.archive = archive
+        self.conn = conn
+        self.readonly = readonly
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, archive: Archive, *, readonly: bool = False) -> Index:
+        """Open (and unless ``readonly`` create) the archive's index."""
+        return cls.open_path(archive, archive.index_path, readonly=readonly)
+
+    @classmethod
+    def open_path(cls, archive: Archive, path: Path, *, readonly: bool = False) -> Index:
+        if readonly and not path.is_file():
+            raise UnusableInput(f"no archive index at {path}; run `r2p fetch` or `r2p reindex`")
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = _connect(path, readonly=readonly)
+        except sqlite3.Error as exc:
+            raise UnusableInput(f"cannot open index {path}: {exc}") from exc
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not readonly and not tables:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.executescript(SCHEMA)
+                conn.commit()
+            elif {"statements", "statements_fts"} - tables:
+                raise _damaged(path)
+            elif version != SCHEMA_VERSION:
+                raise UnusableInput(
+                    f"index {path} was made by another version of r2p; run `r2p reindex`"
+                )
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _damaged(path) from exc
+        except UnusableInput:
+            conn.close()
+            raise
+        return cls(archive, conn, readonly)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def _put(self, row: dict[str, Any], text: str | None) -> None:
+        cur = self.conn.execute("SELECT num FROM statements WHERE id = ?", (row["id"],))
+        found = cur.fetchone()
+        if found is None:
+            cur = self.conn.execute("SELECT coalesce(max(num), 0) + 1 FROM statements")
+            num = cur.fetchone()[0]
+            self.conn.execute(_INSERT, {**row, "num": num})
+        else:
+            num = found[0]
+            self.conn.execute(_UPDATE, row)
+            self.conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (num,))
+        self.conn.execute(
+            "INSERT INTO statements_fts (rowid, speaker, text) VALUES (?, ?, ?)",
+            (num, row["speaker"], text or ""),
+        )
+
+    def upsert(self, rec: Record, text: str | None) -> None:
+        """Insert or replace one statement (one transaction)."""
+        self.upsert_many([(rec, text)])
+
+    def upsert_many(self, pairs: Iterable[tuple[Record, str | None]]) -> int:
+        """Insert or replace many statements in one transaction; returns how many."""
+        n = 0
+        with self.conn:
+            for rec, text in pairs:
+                self._put(row_of(rec, text), text)
+                n += 1
+        return n
+
+    def delete(self, statement_id: str) -> None:
+        with self.conn:
+            found = self.conn.execute(
+                "SELECT num FROM statements WHERE id = ?", (statement_id,)
+            ).fetchone()
+            if found is not None:
+                self.conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (found[0],))
+                self.conn.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
+
+    def optimize(self) -> None:
+        """Merge the full-text index into one b-tree (faster queries after bulk loads)."""
+        with self.conn:
+            self.conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('optimize')")
+
+    # -- reading -------------------------------------------------------------------------
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Every row of `statements` with its indexed text, as dicts (order: id)."""
+        cur = self.conn.execute(
+            f"SELECT {', '.join('s.' + c for c in COLUMNS)}, f.text "
+            "FROM statements s LEFT JOIN statements_fts f ON f.rowid = s.num ORDER BY s.id"
+        )
+        for values in cur:
+            row = dict(zip(COLUMNS, values[:-1], strict=True))
+            row["_text"] = values[-1]
+            yield row
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+def _ensure(archive: Archive) -> None:
+    try:
+        archive.ensure()
+    except ArchiveError as exc:
+        raise UnusableInput(str(exc)) from exc
+
+
+@contextlib.contextmanager
+def write_lock(archive: Archive, timeout: float = 10.0) -> Iterator[None]:
+    """Hold the archive's write lock (one writing r2p command at a time)."""
+    from filelock import FileLock, Timeout
+
+    _ensure(archive)
+    lock = FileLock(str(archive.lock_path), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UnusableInput(
+            f"another r2p command is writing to {archive.root}; try again when it has finished"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+# -- rebuild ---------------------------------------------------------------------------------
+def _records_with_text(archive: Archive) -> Iterator[tuple[Record, str | None]]:
+    for rec in archive.iter_records():
+        yield rec, archive.read_text(rec)
+
+
+def _drop_wal(db: Path) -> None:
+    """Checkpoint the old database and take it out of WAL mode before it is replaced."""
+    if db.is_file():
+        try:
+            conn = sqlite3.connect(db, timeout=10)
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                conn.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{db}{suffix}")
+
+
+def reindex(archive: Archive, *, batch: int = 500) -> int:
+    """Rebuild the index from the files into a temporary database, then swap it in atomically.
+
+    Returns how many statements were indexed.
+    """
+    _ensure(archive)
+    fd, tmp_name = tempfile.mkstemp(dir=archive.root, prefix=".index.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.executescript(SCHEMA)
+        conn.commit()
+        idx = Index(archive, conn, readonly=False)
+        n = 0
+        pending: list[tuple[Record, str | None]] = []
+        for pair in _records_with_text(archive):
+            pending.append(pair)
+            if len(pending) >= batch:
+                n += idx.upsert_many(pending)
+                pending = []
+        n += idx.upsert_many(pending)
+        idx.optimize()
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.close()
+        _drop_wal(archive.index_path)
+        os.replace(tmp, archive.index_path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        for suffix in ("-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{tmp}{suffix}")
+    return n
+
+
+# -- verify ----------------------------------------------------------------------------------
+ORIGINAL_MISSING = "original missing"
+ORIGINAL_MODIFIED = "original modified (sha256 mismatch)"
+TEXT_MISSING = "text file missing"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One difference between the files and what they should be."""
+
+    id: str  # statement id ("" for archive-wide problems)
+    path: str  # relative to the archive root
+    problem: str  # one line
+    fixed: bool = False
+
+
+@dataclass
+class VerifyReport:
+    checked: int = 0  # statements (sidecars) checked
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(p.fixed for p in self.problems)
+
+    @property
+    def unfixed(self) -> list[Problem]:
+        return [p for p in self.problems if not p.fixed]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _known_failure(rec: Record) -> bool:
+    return rec.status == "failed" and rec.error in (ORIGINAL_MISSING, ORIGINAL_MODIFIED)
+
+
+def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
+    """Check the files against their checksums and the index against the files.
+
+    Problems found (each one line): an original missing or modified, a missing text file,
+    a statement missing from the index or indexed differently from its files, an index row
+    without a sidecar, leftover ``*.part`` temp files, a missing or damaged index.  With
+    ``fix`` the index is brought in line, temp files are removed, and records whose original
+    is missing or modified are marked ``failed`` so the next fetch downloads them again.
+    Statements already marked so are not reported again.
+    """
+    report = VerifyReport()
+    problems = report.problems
+    root = archive.root
+    if not root.is_dir():
+        raise UnusableInput(f"no archive at {root}")
+
+    # leftover temp files from interrupted writes
+    for part in sorted(root.rglob("*.part")):
+        rel = part.relative_to(root).as_posix()
+        fixed = False
+        if fix:
+            with contextlib.suppress(FileNotFoundError):
+                part.unlink()
+            fixed = True
+        problems.append(Problem("", rel, "leftover temporary file", fixed))
+
+    records = list(archive.iter_records())
+    report.checked = len(records)
+    texts: dict[str, str | None] = {}
+    to_save: list[Record] = []
+    for rec in records:
+        assert rec.dir is not None
+        original = archive.file(rec, rec.original)
+        if original is not None and not _known_failure(rec):
+            rel = f"{rec.dir}/{rec.original}"
+            problem = None
+            if not original.is_file():
+                problem = ORIGINAL_MISSING
+            elif rec.sha256 and _sha256(original) != rec.sha256:
+                problem = ORIGINAL_MODIFIED
+            if problem:
+                problems.append(Problem(rec.id, rel, problem, fix))
+                if fix:
+                    rec.status = "failed"
+                    rec.error = problem
+                    to_save.append(rec)
+        text_file = archive.file(rec, rec.text)
+        if text_file is not None and not text_file.is_file():
+            problems.append(Problem(rec.id, f"{rec.dir}/{rec.text}", TEXT_MISSING, fix))
+            if fix:
+                # extract again on the next fetch: the document is there, its text is not
+                rec.text = None
+                rec.text_chars = None
+                if rec.status == "ok":
+                    rec.status = PENDING
+                    rec.error = TEXT_MISSING
+                if rec not in to_save:
+                    to_save.append(rec)
+        texts[rec.id] = archive.read_text(rec)
+    for rec in to_save:
+        archive.save(rec)
+
+    # the index against the files
+    db = archive.index_path
+    index: Index | None = None
+    whole_index_problem = None
+    if not db.is_file():
+        whole_index_problem = "index missing"
+    else:
+        try:
+            index = Index.open(archive, readonly=not fix)
+            indexed = {row["id"]: row for row in index.rows()}
+        except (UnusableInput, sqlite3.DatabaseError):
+            if index is not None:
+                index.close()
+                index = None
+            whole_index_problem = "index damaged"
+    if whole_index_problem:
+        if fix:
+            reindex(archive)
+        problems.append(Problem("", db.name, whole_index_problem, fix))
+        return report
+
+    assert index is not None
+    try:
+        stale: list[tuple[Record, str | None]] = []
+        seen: set[str] = set()
+        for rec in records:
+            text = texts[rec.id]
+            seen.add(rec.id)
+            want = row_of(rec, text)
+            have = indexed.get(rec.id)
+            if have is None:
+                problems.append(Problem(rec.id, rec.dir or "", "not in the index", fix))
+                stale.append((rec, text))
+                continue
+            have_text = have.pop("_text")
+            if have != want or (have_text or "") != (text or ""):
+                problems.append(Problem(rec.id, rec.dir or "", "index out of date", fix))
+                stale.append((rec, text))
+        extra = sorted(set(indexed) - seen)
+        for sid in extra:
+            problems.append(
+                Problem(sid, indexed[sid]["path"], "in the index but no sidecar", fix)
+            )
+        if fix:
+            index.upsert_many(stale)
+            for sid in extra:
+                index.delete(sid)
+    finally:
+        index.close()
+    return report
+
+
+def known_statuses() -> tuple[str, ...]:
+    return (*STATUSES, PENDING)
+
+
+# -- user query -> safe FTS5 query -----------------------------------------------------------
+_OPERATORS = ("AND", "OR", "NOT")
+_COLUMNS_FILTERS = ("speaker", "text")
+MAX_QUERY = 1000
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # "term", "op", "(", ")"
+    value: str = ""
+    prefix: bool = False
+    column: str | None = None
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _show(text: str, width: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _tokenize(query: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch in "()":
+            toks.append(_Tok(ch))
+            i += 1
+            continue
+        # an optional column filter `speaker:` / `text:` before a word or phrase
+        column = None
+        lowered = query[i:].lower()
+        for col in _COLUMNS_FILTERS:
+            if lowered.startswith(col + ":"):
+                column = col
+                i += len(col) + 1
+                if i >= n or query[i].isspace() or query[i] in "()":
+                    raise UnusableInput(f'"{col}:" must be followed by a word or a "phrase"')
+                ch = query[i]
+                break
+        if ch == '"':
+            end = query.find('"', i + 1)
+            if end < 0:
+                raise UnusableInput(
+                    f'unbalanced quote: the phrase "{_show(query[i + 1:])} is not closed'
+                )
+            phrase = query[i + 1 : end]
+            i = end + 1
+            prefix = i < n and query[i] == "*"
+            if prefix:
+                i += 1
+            if not _has_word(phrase):
+                raise UnusableInput(f'the quoted phrase "{_show(phrase)}" has no words in it')
+            toks.append(_Tok("term", phrase, prefix, column))
+            continue
+        j = i
+        while j < n and not query[j].isspace() and query[j] not in '()"':
+            j += 1
+        word = query[i:j]
+        i = j
+        if column is None and word in _OPERATORS:
+            toks.append(_Tok("op", word))
+            continue
+        prefix = word.endswith("*")
+        stem = word.rstrip("*")
+        if not _has_word(stem):
+            if "*" in word:
+                raise UnusableInput(
+                    "a * must follow the start of a word, as in prevent* (prefix search)"
+                )
+            if column:
+                raise UnusableInput(f'"{column}:" must be followed by a word or a "phrase"')
+            continue  # punctuation only, e.g. "&" or "-": not searchable, ignored
+        toks.append(_Tok("term", stem, prefix, column))
+    return toks
+
+
+class _Parser:
+    """query := or ; or := and (OR and)* ; and := not ([AND] not)* ; not := atom (NOT atom)*"""
+
+    def __init__(self, toks: list[_Tok]):
+        self.toks = toks
+        self.pos = 0
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.pos] if self.pos < len(self.toks) else None
+
+    def next(self) -> _Tok:
+        tok = self.toks[self.pos]
+        self.pos += 1
+        return tok
+
+    def parse(self) -> str:
+        expr = self.parse_or()
+        tok = self.peek()
+        if tok is not None:  # only a stray ")" can stop parse_or early
+            raise UnusableInput('unbalanced parentheses: a ")" has no matching "("')
+        return expr
+
+    def parse_or(self) -> str:
+        parts = [self.parse_and()]
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value == "OR":
+            self.next()
+            parts.append(self.parse_and(after="OR"))
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+    def parse_and(self, after: str | None = None) -> str:
+        parts = [self.parse_not(after)]
+        while (tok := self.peek()) is not None and not (
+            tok.kind == ")" or (tok.kind == "op" and tok.value == "OR")
+        ):
+            if tok.kind == "op" and tok.value == "AND":
+                self.next()
+                parts.append(self.parse_not("AND"))
+            else:
+                parts.append(self.parse_not())
+        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+    def parse_not(self, after: str | None = None) -> str:
+        left = self.parse_atom(after)
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value == "NOT":
+            self.next()
+            left = f"({left} NOT {self.parse_atom('NOT')})"
+        return left
+
+    def parse_atom(self, after: str | None) -> str:
+        tok = self.peek()
+        if tok is None:
+            if after:
+                raise UnusableInput(f"{after} must be followed by a word or a phrase")
+            raise UnusableInput("empty query: give words to search for")
+        if tok.kind == "op":
+            if after:
+                raise UnusableInput(f"{after} must be followed by a word, not by {tok.value}")
+            if tok.value == "NOT":
+                raise UnusableInput(
+                    "NOT needs a word before it, as in veto NOT council "
+                    "(a query cannot start with NOT)"
+                )
+            raise UnusableInput(f"{tok.value} needs a word on both sides, as in veto {tok.value} "
+                                "council")
+        if tok.kind == ")":
+            if after:
+                raise UnusableInput(f"{after} must be followed by a word, not by )")
+            if self.pos > 0 and self.toks[self.pos - 1].kind == "(":
+                raise UnusableInput("empty parentheses: () has nothing to search for")
+            raise UnusableInput('unbalanced parentheses: a ")" has no matching "("')
+        self.next()
+        if tok.kind == "(":
+            inner = self.parse_or()
+            close = self.peek()
+            if close is None or close.kind != ")":
+                raise UnusableInput('unbalanced parentheses: a "(" is not closed')
+            self.next()
+            return inner
+        term = '"' + tok.value.replace('"', '""') + '"' + ("*" if tok.prefix else "")
+        if tok.column:
+            term = f"{tok.column} : {term}"
+        return term
+
+
+def fts_query(query: str) -> str:
+    """Translate a user's search query into a safe FTS5 MATCH expression.
+
+    Syntax: words (all must occur), ``"quoted phrases"``, ``OR``, ``AND``, ``NOT`` (upper case;
+    lower-case "or"/"and"/"not" are ordinary words), parentheses, a trailing ``*`` for a prefix
+    (``prevent*``), and ``speaker:`` / ``text:`` before a word or phrase to search one column.
+    Every word is passed to FTS5 as a quoted string, so no user text is ever read as FTS5
+    syntax.  A malformed query raises :class:`UnusableInput` saying what is wrong.
+    """
+    if len(query) > MAX_QUERY:
+        raise UnusableInput(f"query too long ({len(query)} characters; at most {MAX_QUERY})")
+    if "\x00" in query:
+        raise UnusableInput("query contains a NUL character")
+    toks = _tokenize(query)
+    if not toks:
+        if query.strip():
+            raise UnusableInput(f'nothing to search for in "{_show(query)}": give a word')
+        raise UnusableInput("empty query: give words to search for")
+    return _Parser(toks).parse()

@@ -1,0 +1,121 @@
+"""Rich rendering for `list`, `search`, `show` and `verify`.  Only the commands import this."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from r2p_archive.api import GroupCount, Hit, Statement
+from r2p_archive.index import Problem
+
+BAR_WIDTH = 40
+_TYPE_LABELS = {
+    "state": "state",
+    "organization": "organization",
+    "civil_society": "civil society",
+    "un_official": "UN official",
+    "panelist": "panelist",
+}
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def statements_table(statements: Sequence[Statement]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Year", justify="right")
+    table.add_column("Country / speaker")
+    table.add_column("Type")
+    table.add_column("Lang")
+    table.add_column("Status")
+    table.add_column("Chars", justify="right")
+    table.add_column("ID", style="dim")
+    for st in statements:
+        status = Text(st.status, style="green" if st.status == "ok" else "yellow")
+        table.add_row(
+            str(st.year),
+            escape(st.name),
+            _TYPE_LABELS.get(st.speaker_type, st.speaker_type),
+            st.language or "-",
+            status,
+            f"{st.text_chars:,}" if st.text_chars is not None else "-",
+            st.id,
+        )
+    return table
+
+
+def hit_text(n: int, hit: Hit) -> Text:
+    """``n. Name · year · lang · score`` then the snippet with matched words in bold."""
+    text = Text()
+    text.append(f"{n}. ", style="dim")
+    text.append(hit.name, style="bold cyan")
+    text.append(f" · {hit.year} · {hit.language or '-'} · score {hit.score:.2f} · ", style="dim")
+    text.append(hit.id, style="dim")
+    text.append("\n   ")
+    for part, bold in hit.parts:
+        text.append(part, style="bold yellow" if bold else None)
+    return text
+
+
+def count_table(groups: Sequence[GroupCount], by: str) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(by.capitalize(), justify="right" if by == "year" else "left")
+    table.add_column("Matches", justify="right")
+    table.add_column("With text", justify="right")
+    table.add_column("", no_wrap=True)
+    top = max((g.count for g in groups), default=0)
+    for g in groups:
+        width = round(BAR_WIDTH * g.count / top) if top else 0
+        if g.count and not width:
+            width = 1
+        share = f" {100 * g.count / g.total:.0f}%" if g.total else ""
+        bar = Text("█" * width, style="cyan")
+        bar.append(share, style="dim")
+        table.add_row(escape(g.label), str(g.count), str(g.total), bar)
+    return table
+
+
+def show_text(st: Statement) -> str:
+    """Plain header and text of one statement, as `r2p show` prints it."""
+    lines = [
+        f"{st.name} — {st.year}",
+        f"speaker:  {st.speaker} ({_TYPE_LABELS.get(st.speaker_type, st.speaker_type)})",
+        f"language: {st.language or '-'}"
+        + (f" (page: {', '.join(st.languages)})" if st.languages else ""),
+        f"source:   {st.url or '-'}",
+    ]
+    if st.wayback_url:
+        lines.append(f"wayback:  {st.wayback_url}")
+    status = st.status + (f" ({st.error})" if st.error else "")
+    lines.append(f"status:   {status}")
+    lines.append(f"id:       {st.id}   folder: {st.path}")
+    text = st.text
+    body = text.strip() if text else "(no text: " + (st.error or st.status) + ")"
+    return "\n".join(lines) + "\n" + "─" * 60 + "\n" + body + "\n"
+
+
+def problems_table(problems: Sequence[Problem]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("ID", style="dim")
+    table.add_column("Path")
+    table.add_column("Problem")
+    table.add_column("Fixed")
+    for p in problems:
+        table.add_row(
+            p.id or "-",
+            escape(p.path),
+            escape(p.problem),
+            Text("yes", style="green") if p.fixed else Text("no", style="red"),
+        )
+    return table

@@ -1,0 +1,88 @@
+"""Build a test archive from invented statements, writing files exactly as `r2p fetch` does:
+a folder from ``Archive.allocate_dir``, the original document, ``statement.txt``, the JSON
+sidecar through ``Archive.save``, and the index row through ``Index.upsert``."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from r2p_archive.index import Index
+from r2p_archive.models import Record, statement_id
+from r2p_archive.storage import TEXT, Archive, atomic_write_bytes, atomic_write_text, speaker_code
+
+
+@dataclass
+class Spec:
+    """One invented statement."""
+
+    year: int
+    speaker: str
+    text: str | None
+    speaker_type: str = "state"
+    iso3: str | None = None
+    language: str | None = "en"
+    languages: list[str] = field(default_factory=list)
+    status: str | None = None  # default: "ok" with text, else "no_text"
+    original: bytes | None = None  # default: a small fake PDF made from the text
+    kind: str = "pdf"
+    url: str | None = None
+
+
+def build(root: Path, specs: list[Spec], *, index: bool = True) -> tuple[Archive, list[Record]]:
+    archive = Archive(root)
+    archive.ensure()
+    records = []
+    idx = Index.open(archive) if index else None
+    try:
+        for spec in specs:
+            rec = add(archive, spec, idx)
+            records.append(rec)
+    finally:
+        if idx is not None:
+            idx.close()
+    return archive, records
+
+
+def add(archive: Archive, spec: Spec, idx: Index | None) -> Record:
+    url = spec.url or (
+        f"http://127.0.0.1/{spec.year}/{speaker_code(spec.iso3, spec.speaker)}-"
+        f"{spec.language or 'und'}.{spec.kind}"
+    )
+    rec = Record(
+        id=statement_id(spec.year, url, spec.speaker),
+        year=spec.year,
+        speaker=spec.speaker,
+        speaker_type=spec.speaker_type,
+        iso3=spec.iso3,
+        languages=list(spec.languages),
+        url=url,
+    )
+    rec.dir = archive.allocate_dir(spec.year, speaker_code(spec.iso3, spec.speaker), spec.language)
+    folder = archive.path_of(rec.dir)
+    original = spec.original
+    if original is None and spec.text is not None:
+        original = b"%PDF-1.4\n% invented fixture\n" + spec.text.encode("utf-8")
+    if original is not None:
+        rec.original = f"statement.{spec.kind}"
+        atomic_write_bytes(folder / rec.original, original)
+        rec.sha256 = hashlib.sha256(original).hexdigest()
+        rec.size = len(original)
+        rec.kind = spec.kind
+        rec.final_url = url
+        rec.http_status = 200
+        rec.fetched_at = f"{spec.year}-09-10T12:00:00+00:00"
+    if spec.text is not None:
+        atomic_write_text(folder / TEXT, spec.text)
+        rec.text = TEXT
+        rec.text_chars = len(spec.text)
+        rec.language = spec.language
+        rec.languages_detected = [spec.language] if spec.language else []
+        rec.extractor = "fixture"
+        rec.extracted_sha256 = rec.sha256
+    rec.status = spec.status or ("ok" if spec.text is not None else "no_text")
+    archive.save(rec)
+    if idx is not None:
+        idx.upsert(rec, spec.text)
+    return rec
