@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from siteserver import Site, SiteServer
+from siteserver import Site, SiteServer, closed_port
 
 
 @pytest.fixture
@@ -23,5 +23,5 @@ def site(sites) -> Site:
 def _isolated_env(monkeypatch, tmp_path):
     """No test reads the user's archive or reaches the real Wayback Machine."""
     monkeypatch.setenv("R2P_ARCHIVE", str(tmp_path / "archive"))
-    monkeypatch.setenv("R2P_WAYBACK_URL", "http://127.0.0.1:9")  # discard port: nothing there
+    monkeypatch.setenv("R2P_WAYBACK_URL", f"http://127.0.0.1:{closed_port()}")  # refuses at once
     monkeypatch.delenv("NO_COLOR", raising=False)

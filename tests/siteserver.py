@@ -94,7 +94,10 @@ class Site:
         return self.url(path)
 
     def requests_to(self, path: str, method: str | None = None) -> list[LoggedRequest]:
-        return [r for r in self.log if r.path == path and (method is None or r.method == method)]
+        """Requests whose path (with or without its query string) is ``path``."""
+        return [r for r in self.log
+                if path in (r.path, r.path.split("?", 1)[0])
+                and (method is None or r.method == method)]
 
     def count(self, path: str | None = None) -> int:
         return len(self.log) if path is None else len(self.requests_to(path))
@@ -157,6 +160,15 @@ class Site:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (connections to it are refused at once)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class SiteServer:

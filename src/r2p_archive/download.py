@@ -170,18 +170,8 @@ class Http:
                         allow_redirects=False,
                         timeout=(cfg.timeout, cfg.timeout),
                     )
-            except requests.exceptions.ConnectTimeout as exc:
-                raise DownloadError(f"connect timeout after {cfg.timeout:g} s", dead=True) from exc
-            except (requests.exceptions.ReadTimeout, requests.exceptions.Timeout) as exc:
-                raise DownloadError(f"timeout after {cfg.timeout:g} s") from exc
-            except requests.exceptions.RetryError as exc:
-                raise DownloadError(f"gave up after {cfg.retries} retries: {_short(exc)}") from exc
-            except requests.exceptions.ConnectionError as exc:
-                raise DownloadError(f"host unreachable: {_short(exc)}", dead=True) from exc
-            except requests.exceptions.InvalidURL as exc:
-                raise DownloadError(f"invalid URL: {_short(exc)}") from exc
             except requests.exceptions.RequestException as exc:
-                raise DownloadError(f"request failed: {_short(exc)}") from exc
+                raise _classify(exc, cfg.timeout) from exc
             if resp.is_redirect:
                 location = resp.headers.get("Location", "")
                 resp.close()
@@ -266,8 +256,11 @@ class Http:
                 requests.exceptions.ConnectionError) as exc:
             path.unlink(missing_ok=True)
             if "IncompleteRead" in repr(exc) or "incomplete" in str(exc).lower():
+                announced = resp.headers.get("Content-Length", "?")
+                if announced.isdigit():
+                    announced = f"{int(announced):,}"
                 raise DownloadError(
-                    f"body cut short (got {size:,} bytes, less than announced)"
+                    f"body cut short: fewer bytes than the {announced} announced"
                 ) from exc
             if "timed out" in str(exc).lower():
                 raise DownloadError(f"timeout after {cfg.timeout:g} s while reading") from exc
@@ -345,6 +338,41 @@ class Http:
             got.wayback_url = capture_url
             got.wayback_timestamp = timestamp
             return got
+
+
+def _classify(exc: requests.exceptions.RequestException, timeout: float) -> DownloadError:
+    """A one-line DownloadError for a failed request; ``dead`` when the host is unreachable."""
+    from urllib3.exceptions import (
+        ConnectTimeoutError,
+        MaxRetryError,
+        NameResolutionError,
+        NewConnectionError,
+        ProtocolError,
+        ReadTimeoutError,
+    )
+
+    reason = exc.args[0] if exc.args else exc
+    if isinstance(reason, MaxRetryError) and reason.reason is not None:
+        reason = reason.reason
+    # NewConnectionError is a ConnectTimeoutError subclass in urllib3: test it first.
+    if isinstance(reason, NameResolutionError):
+        return DownloadError("host unreachable: name does not resolve", dead=True)
+    if isinstance(reason, NewConnectionError):
+        text = str(reason)
+        what = "connection refused" if "refused" in text.lower() else _short(reason)
+        return DownloadError(f"host unreachable: {what}", dead=True)
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or isinstance(
+            reason, ConnectTimeoutError):
+        return DownloadError(f"connect timeout after {timeout:g} s", dead=True)
+    if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(reason, ReadTimeoutError):
+        return DownloadError(f"timeout after {timeout:g} s")
+    if isinstance(reason, ProtocolError):
+        return DownloadError(f"connection broken: {_short(reason)}")
+    if isinstance(exc, requests.exceptions.InvalidURL):
+        return DownloadError(f"invalid URL: {_short(exc)}")
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return DownloadError(f"host unreachable: {_short(exc)}", dead=True)
+    return DownloadError(f"request failed: {_short(exc)}")
 
 
 def _short(exc: BaseException) -> str:
