@@ -86,3 +86,30 @@ def add(archive: Archive, spec: Spec, idx: Index | None) -> Record:
     if idx is not None:
         idx.upsert(rec, spec.text)
     return rec
+
+
+# A small invented corpus used across the tests (the sentences are made up for the tests).
+CORPUS = [
+    Spec(2012, "Spain", "España apoya la prevención temprana de las atrocidades y el papel de "
+         "la Asamblea General.", iso3="ESP", language="es", languages=["es"]),
+    Spec(2013, "Brazil", "Brazil supports the responsibility to protect. The veto must never "
+         "block action against atrocity crimes.", iso3="BRA"),
+    Spec(2013, "France", "La France soutient la prévention des crimes de masse. Le véto ne doit "
+         "jamais bloquer le Conseil de sécurité.", iso3="FRA", language="fr", languages=["fr"]),
+    Spec(2013, "Ghana", "Ghana believes that prevention begins at home, with early warning and "
+         "strong institutions.", iso3="GHA"),
+    Spec(2014, "European Union", "The European Union stresses early warning, prevention and "
+         "accountability for atrocity crimes.", speaker_type="organization"),
+    Spec(2014, "Republic of Korea", "The Republic of Korea welcomes the report on preventive "
+         "diplomacy and the role of regional partners.", iso3="KOR"),
+    Spec(2015, "Democratic Republic of the Congo", "La République démocratique du Congo "
+         "rappelle que la prévention relève d'abord de l'État.", iso3="COD", language="fr"),
+    Spec(2015, "Brazil", "Brazil recalls its concept of responsibility while protecting and "
+         "asks for restraint in the use of force. Restraint of the veto is welcome.",
+         iso3="BRA", url="http://127.0.0.1/2015/brazil-rwp.docx", kind="docx"),
+    Spec(2015, "Chad", None, iso3="TCD", language=None, status="no_link"),
+]
+
+
+def build_corpus(root: Path, *, index: bool = True) -> tuple[Archive, list[Record]]:
+    return build(root, CORPUS, index=index)

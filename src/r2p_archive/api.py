@@ -417,11 +417,15 @@ class ArchiveView:
             st = self._statement(row[:ncol])
             num, score = row[ncol], row[ncol + 1]
             snip = self._match(
-                "SELECT snippet(statements_fts, -1, ?, ?, '…', ?) FROM statements_fts "
-                "WHERE statements_fts MATCH ? AND rowid = ?",
+                "SELECT snippet(statements_fts, 1, ?1, ?2, '…', ?3), "
+                "snippet(statements_fts, 0, ?1, ?2, '…', ?3) FROM statements_fts "
+                "WHERE statements_fts MATCH ?4 AND rowid = ?5",
                 [_OPEN, _CLOSE, SNIPPET_TOKENS, match, num],
             )
-            parts = _snippet_parts(snip[0][0] if snip else "")
+            # the text's snippet, unless only the speaker's name matched
+            in_text, in_speaker = snip[0] if snip else ("", "")
+            raw = in_speaker if _OPEN not in in_text and _OPEN in in_speaker else in_text
+            parts = _snippet_parts(raw or "")
             hits.append(
                 Hit(
                     id=st.id,
