@@ -1,0 +1,337 @@
+"""Text and language of stored statement documents (PDF, HTML, DOCX).
+
+Public API::
+
+    sniff_kind(head, content_type) / sniff_file(path, content_type) -> "pdf" | "docx" | ...
+    is_error_page(data) -> bool
+    extract_file(path, kind, hints, key) -> ExtractResult        # in this process
+    extract_many(jobs, workers=, timeout=, memory_mb=) -> Iterator[ExtractResult]  # pool
+    detect_language(text, hints) -> (main, languages, disagrees)
+    ocr_available(), ocr_pdf(src, dst, timeout), OCR_HINT
+
+Importing this package is cheap: pdfminer, lxml, python-docx and lingua are imported by the
+functions that need them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from r2p_archive.extract.ocr import OCR_HINT, OCRFailed, ocr_available, ocr_pdf
+
+__all__ = [
+    "ExtractResult", "ExtractJob", "sniff_kind", "sniff_file", "is_error_page", "extract_file",
+    "extract_many", "detect_language", "ocr_available", "ocr_pdf", "OCR_HINT", "OCRFailed",
+    "UNSUPPORTED_TYPES", "preload",
+]
+
+STATUSES = ("ok", "no_text", "failed", "unsupported")
+MIN_LETTERS = 25  # fewer letters than this: the document has no usable text
+
+# What an unsupported kind is called in messages: "unsupported format: application/msword (.doc)"
+UNSUPPORTED_TYPES = {
+    "doc": "application/msword (.doc)",
+    "rtf": "application/rtf (.rtf)",
+    "odt": "application/vnd.oasis.opendocument.text (.odt)",
+    "zip": "application/zip (.zip)",
+    "image": "image",
+}
+
+
+@dataclass
+class ExtractResult:
+    key: str  # caller's id, echoed back
+    status: str  # "ok" | "no_text" | "failed" | "unsupported"
+    error: str | None = None  # one line
+    text: str | None = None  # clean NFC text, paragraphs separated by a blank line, final "\n"
+    extractor: str | None = None  # "pdfminer", "html", "docx", "text"
+    pages: int | None = None
+    chars: int = 0
+    language: str | None = None  # main language, ISO 639-1 (detected, else the first hint)
+    languages: list[str] = field(default_factory=list)  # substantial shares, main first
+    language_disagrees: bool = False  # detection differs from the page's hint
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ExtractJob:
+    key: str
+    path: Path
+    kind: str | None
+    hints: tuple[str, ...] | list[str] = ()
+    content_type: str | None = None  # the HTTP Content-Type (its charset matters for HTML)
+
+
+# -- sniffing ----------------------------------------------------------------------------------
+
+_IMAGE_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png (.png)"),
+    (b"\xff\xd8\xff", "image/jpeg (.jpg)"),
+    (b"GIF87a", "image/gif (.gif)"),
+    (b"GIF89a", "image/gif (.gif)"),
+    (b"II*\x00", "image/tiff (.tif)"),
+    (b"MM\x00*", "image/tiff (.tif)"),
+)
+_HTML_START = re.compile(
+    rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_CT_KINDS = (
+    ("wordprocessingml", "docx"),
+    ("application/pdf", "pdf"),
+    ("application/x-pdf", "pdf"),
+    ("application/msword", "doc"),
+    ("rtf", "rtf"),
+    ("opendocument.text", "odt"),
+    ("text/html", "html"),
+    ("application/xhtml", "html"),
+    ("text/plain", "text"),
+    ("image/", "image"),
+    ("application/zip", "zip"),
+)
+
+
+def _html_head(head: bytes) -> bytes:
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, "ignore").encode("ascii", "ignore")
+    return head.removeprefix(b"\xef\xbb\xbf")
+
+
+def sniff_kind(head: bytes, content_type: str | None = None) -> str | None:
+    """The kind of a document from its first bytes, then from its Content-Type; None if unknown.
+
+    A zip archive is "docx" only when the Content-Type says wordprocessingml or the head
+    shows a ``word/`` part; :func:`sniff_file` can look inside the archive.
+    """
+    h = head[:1024]
+    ct = (content_type or "").split(";")[0].strip().casefold()
+    if b"%PDF-" in h:
+        return "pdf"
+    if h.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if h.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
+    if h.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        if "wordprocessingml" in ct or b"word/" in h:
+            return "docx"
+        if "opendocument.text" in ct or b"opendocument.text" in h:
+            return "odt"
+        return "zip"
+    for magic, _ in _IMAGE_MAGIC:
+        if h.startswith(magic):
+            return "image"
+    if _HTML_START.match(_html_head(h).lstrip()):
+        return "html"
+    for needle, kind in _CT_KINDS:
+        if needle in ct:
+            return kind
+    return None
+
+
+def sniff_file(path: Path, content_type: str | None = None) -> str | None:
+    """Like :func:`sniff_kind`, opening zip archives to tell DOCX (and ODT) from other zips."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return None
+    kind = sniff_kind(head, content_type)
+    if kind in ("zip", "docx", "odt"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+                if "word/document.xml" in names:
+                    return "docx"
+                if "mimetype" in names and b"opendocument.text" in zf.read("mimetype"):
+                    return "odt"
+        except (zipfile.BadZipFile, OSError, KeyError):
+            return kind  # a damaged archive: extraction reports why
+        return "zip"
+    return kind
+
+
+def is_error_page(data: bytes) -> bool:
+    """Whether an HTML response is a "not found" / error / login page, not a statement."""
+    from r2p_archive.extract.html import is_error_page as check
+
+    return check(data)
+
+
+# -- extraction --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Extracted:
+    paragraphs: list[str]
+    extractor: str
+    pages: int | None = None
+    empty_reason: str = "the document has no text"
+
+
+def _pdf(path: Path, content_type: str | None) -> _Extracted:
+    from r2p_archive.extract.ocr import no_text_hint
+    from r2p_archive.extract.pdf import extract_pdf
+
+    result = extract_pdf(path)
+    reason = no_text_hint()
+    if result.undecoded:
+        reason = f"PDF text cannot be decoded (fonts without Unicode mapping); {reason}"
+    return _Extracted(result.paragraphs, "pdfminer", result.pages, reason)
+
+
+def _html(path: Path, content_type: str | None) -> _Extracted:
+    from r2p_archive.extract.html import extract_html
+
+    result = extract_html(path.read_bytes(), content_type)
+    return _Extracted(result.paragraphs, "html", None, "no statement text found in the page")
+
+
+def _docx(path: Path, content_type: str | None) -> _Extracted:
+    from r2p_archive.extract.docx import extract_docx
+
+    result = extract_docx(path)
+    return _Extracted(result.paragraphs, "docx", result.pages, "the document has no text")
+
+
+def _text(path: Path, content_type: str | None) -> _Extracted:
+    from r2p_archive.extract import clean
+    from r2p_archive.extract.html import decode_html
+
+    text, _ = decode_html(path.read_bytes(), content_type)
+    return _Extracted(clean.split_paragraphs(text), "text", None, "the file has no text")
+
+
+# kind -> extractor.  Tests add kinds here (worker processes are forked, so they see them).
+EXTRACTORS: dict[str, Callable[[Path, str | None], _Extracted]] = {
+    "pdf": _pdf,
+    "html": _html,
+    "docx": _docx,
+    "text": _text,
+}
+
+
+def _unsupported_name(path: Path, kind: str | None, content_type: str | None) -> str:
+    if kind == "image":
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+            for magic, name in _IMAGE_MAGIC:
+                if head.startswith(magic):
+                    return name
+        except OSError:
+            pass
+    if kind in UNSUPPORTED_TYPES:
+        return UNSUPPORTED_TYPES[kind]
+    ct = (content_type or "").split(";")[0].strip()
+    return ct or f"unknown file type{f' ({kind})' if kind else ''}"
+
+
+def _hint_language(hints: Sequence[str]) -> str | None:
+    from r2p_archive.extract.language import normalize_hint
+
+    for hint in hints:
+        code = normalize_hint(hint)
+        if code:
+            return code
+    return None
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: str = "",
+                 content_type: str | None = None) -> ExtractResult:
+    """Extract one document in this process.  Never raises for a bad document."""
+    from r2p_archive.extract import clean
+    from r2p_archive.extract.docx import DOCXFailure
+    from r2p_archive.extract.html import HTMLFailure
+    from r2p_archive.extract.pdf import PDFFailure
+
+    started = time.perf_counter()
+    path = Path(path)
+    hints = list(hints or ())
+    result = ExtractResult(key=key, status="failed", language=_hint_language(hints))
+
+    def done() -> ExtractResult:
+        result.seconds = round(time.perf_counter() - started, 4)
+        return result
+
+    handler = EXTRACTORS.get(kind) if kind else None
+    if handler is None:
+        result.status = "unsupported"
+        result.error = f"unsupported format: {_unsupported_name(path, kind, content_type)}"
+        return done()
+    try:
+        extracted = handler(path, content_type)
+    except (PDFFailure, HTMLFailure, DOCXFailure) as exc:
+        result.error = _one_line(str(exc))
+        return done()
+    except MemoryError:
+        result.error = "ran out of memory while extracting (the document is too large or damaged)"
+        return done()
+    except RecursionError:
+        result.error = f"{kind} structure is too deeply nested to read"
+        return done()
+    except OSError as exc:
+        result.error = _one_line(f"cannot read the file: {exc.strerror or exc}")
+        return done()
+    except Exception as exc:  # an extractor bug must not stop the run
+        result.error = _one_line(f"{kind} extraction failed ({type(exc).__name__}: {exc})")
+        return done()
+    result.extractor = extracted.extractor
+    result.pages = extracted.pages
+    text = clean.finish(extracted.paragraphs)
+    if sum(1 for ch in text if ch.isalpha()) < MIN_LETTERS:
+        result.status = "no_text"
+        result.error = extracted.empty_reason
+        return done()
+    result.status = "ok"
+    result.text = text
+    result.chars = len(text)
+    result.language, result.languages, result.language_disagrees = detect_language(text, hints)
+    return done()
+
+
+def detect_language(text: str, hints: Sequence[str] = ()) -> tuple[str | None, list[str], bool]:
+    """(main language, all languages with a substantial share, disagrees with the hint)."""
+    from r2p_archive.extract.language import detect_language as detect
+
+    return detect(text, hints)
+
+
+def preload() -> None:
+    """Import the extractors and load the language models (before forking workers)."""
+    import docx  # noqa: F401
+    import lxml.html  # noqa: F401
+    import pdfminer.high_level  # noqa: F401
+    import pdfminer.layout  # noqa: F401
+
+    from r2p_archive.extract import docx as _d  # noqa: F401
+    from r2p_archive.extract import html as _h  # noqa: F401
+    from r2p_archive.extract import pdf as _p  # noqa: F401
+    from r2p_archive.extract.language import preload as load_models
+
+    load_models()
+
+
+def extract_many(jobs: Iterable[ExtractJob], *, workers: int | None = None,
+                 timeout: float = 120.0, memory_mb: int | None = 1024
+                 ) -> Iterator[ExtractResult]:
+    """Extract documents in worker processes; yields results as they finish.
+
+    Each document runs in its own forked process with a hard time limit (``timeout`` seconds:
+    the process is killed and the result is ``failed``) and an address-space limit of
+    ``memory_mb`` MB on top of what the process inherits.  A worker that crashes gives a
+    ``failed`` result; the run goes on.  Call it from the main thread.
+    """
+    from r2p_archive.extract.pool import run
+
+    return run(jobs, workers=workers, timeout=timeout, memory_mb=memory_mb)
