@@ -355,7 +355,7 @@ _LANGS = {
     "\u0440\u0443\u0441\u0441\u043a\u0438\u0438": "ru", "chinese": "zh", "chinois": "zh",
     "chino": "zh", "\u4e2d\u6587": "zh", "portuguese": "pt", "portugues": "pt",
     "portugais": "pt", "german": "de", "deutsch": "de", "allemand": "de", "aleman": "de",
-    "italian": "it", "italiano": "it", "japanese": "ja",
+    "italian": "it", "italiano": "it", "japanese": "ja", "swahili": "sw", "kiswahili": "sw",
     "\u0627\u0644\u0639\u0631\u0628\u064a\u0629": "ar",
 }
 _LANG_CODES = {"EN": "en", "FR": "fr", "ES": "es", "AR": "ar", "RU": "ru", "ZH": "zh",
@@ -558,6 +558,7 @@ class _Entry:
     url: str | None
     languages: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    lang_from_link: bool = False  # languages named by the link text itself ("French")
 
     def add_note(self, note: str | None) -> None:
         if note and note not in self.notes:
@@ -585,6 +586,15 @@ class _ListReader:
 
     # -- entries --------------------------------------------------------------------------
     def _add(self, speaker: Speaker, url: str | None, langs: list[str] | None = None) -> _Entry:
+        cur = self.current
+        if (url is not None and cur is not None and cur.url is None and self.line_entries
+                and url_key(url) not in self.by_key and _who(cur.speaker) == _who(speaker)):
+            # "Sweden (on behalf of ...) | Statement": the row's name, now with its document
+            cur.url = url
+            cur.add_languages(langs or [])
+            cur.lang_from_link = bool(langs)
+            self.by_key[url_key(url)] = cur
+            return cur
         if url is not None:
             key = url_key(url)
             existing = self.by_key.get(key)
@@ -601,7 +611,7 @@ class _ListReader:
                 existing.add_languages(langs or [])
                 self.current = existing
                 return existing
-        entry = _Entry(speaker, url)
+        entry = _Entry(speaker, url, lang_from_link=bool(langs))
         entry.add_note(speaker.note)
         entry.add_languages(langs or [])
         self.entries.append(entry)
@@ -623,7 +633,8 @@ class _ListReader:
             return
         langs = languages_of(text)
         if langs is not None:
-            if self.current is not None:
+            # a language column beside links that name their language adds nothing
+            if self.current is not None and not self.current.lang_from_link:
                 self.current.add_languages(langs)
             return
         note = _note_of(text)
@@ -755,8 +766,8 @@ class _ListReader:
         speaker, consumed, used_suffix, langs = resolved
         if used_suffix:
             line[j] = ("t", line[j][1][len(suffix):])
-        if consumed == "segment":
-            self.segments[-1] = ""
+        if isinstance(consumed, tuple):
+            self.segments[consumed[1]] = ""
         elif consumed:
             self.segments[-1] = self.segments[-1][: len(self.segments[-1]) - consumed]
         self._flush()
@@ -771,9 +782,9 @@ class _ListReader:
         langs = languages_of(text)
         if langs is not None:
             # "French", "Version française": another document of the speaker at hand
-            ctx = self._context(seg)
+            ctx = self._context()
             if ctx is not None:
-                return ctx, "segment", False, langs
+                return ctx[0], ("segment", ctx[1]), False, langs
             if self.current is not None:
                 return self.current.speaker, 0, False, langs
             found = speaker_from_filename(url)
@@ -813,20 +824,25 @@ class _ListReader:
             if len(fits) == 1:
                 country = fits.pop()
                 return Speaker(country.name, "state", country.iso3), 0, False, []
+        ctx = self._context()
+        if ctx is not None:
+            return ctx[0], ("segment", ctx[1]), False, []
+        if self.current is not None and self.current.url is None and self.line_entries:
+            return self.current.speaker, 0, False, []  # the name this row started with
         found = speaker_from_filename(url)
         if found is not None:
             return found, 0, False, []
-        ctx = self._context(seg)
-        if ctx is not None:
-            return ctx, "segment", False, []
         return None
 
-    def _context(self, seg: str) -> Speaker | None:
-        """The speaker named by the unlinked text before the link on this line."""
-        text = strip_decoration(clean_text(seg))
-        if not text:
-            return None
-        return classify(text, allow_people=self.line_entries == 0)
+    def _context(self) -> tuple[Speaker, int] | None:
+        """The speaker named by the unlinked text before the link on this line (the row's
+        name cell, "Chile:"), with the index of the segment holding it."""
+        for idx in range(len(self.segments) - 1, -1, -1):
+            text = strip_decoration(clean_text(self.segments[idx]))
+            if text:
+                speaker = classify(text, allow_people=self.line_entries == 0)
+                return (speaker, idx) if speaker is not None else None
+        return None
 
 
 # --------------------------------------------------------------------------------------------
