@@ -297,3 +297,14 @@ def test_sidecar_json_roundtrip_matches_index(tmp_path):
         side["id"], side["year"], side["speaker"], side["language"], side["languages"],
         side["sha256"],
     )
+
+
+def test_created_flag(tmp_path):
+    arc, _ = build(tmp_path / "a", CORPUS[:2], index=False)
+    with Index.open(arc) as idx:
+        assert (idx.created, idx.count()) == (True, 0)
+    with Index.open(arc) as idx:
+        assert idx.created is False
+    assert reindex(arc) == 2
+    with Index.open(arc, readonly=True) as idx:
+        assert (idx.created, idx.count()) == (False, 2)

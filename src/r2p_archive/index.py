@@ -93,6 +93,7 @@ PRAGMA user_version = {SCHEMA_VERSION};
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MB: fewer page reads per search
     else:
         conn = sqlite3.connect(path, timeout=10)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -166,6 +167,9 @@ class Index:
         self.archive = archive
         self.conn = conn
         self.readonly = readonly
+        # True when `open` created a new, empty index: a caller that finds sidecars already in
+        # the archive should run `reindex` so the index covers them.
+        self.created = False
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -181,8 +185,10 @@ class Index:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = _connect(path, readonly=readonly)
-        except sqlite3.Error as exc:
+        except sqlite3.OperationalError as exc:
             raise UnusableInput(f"cannot open index {path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(path) from exc
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {
@@ -204,7 +210,9 @@ class Index:
         except UnusableInput:
             conn.close()
             raise
-        return cls(archive, conn, readonly)
+        idx = cls(archive, conn, readonly)
+        idx.created = not readonly and not tables
+        return idx
 
     def close(self) -> None:
         self.conn.close()
