@@ -35,6 +35,7 @@ from r2p_archive.index import Index, fts_query, reindex, verify, write_lock
         ("Bosnia & Herzegovina", '("Bosnia" AND "Herzegovina")'),
         ("NEAR(a b)", '("NEAR" AND ("a" AND "b"))'),
         ("a;DROP", '"a;DROP"'),
+        ("well-known - x", '("well-known" AND "x")'),
         ("x'y", "\"x'y\""),
         ("{speaker}:x", '"{speaker}:x"'),
     ],
@@ -73,6 +74,7 @@ MALFORMED = {
     "text: veto": '"text:" must be followed by a word or a "phrase"',
     "&&& --": 'nothing to search for in "&&& --": give a word',
     "x" * 1001: "query too long (1001 characters; at most 1000)",
+    "veto -council": '"-council": to leave out a word use NOT, as in veto NOT council',
 }
 
 

@@ -600,6 +600,10 @@ def _tokenize(query: str) -> list[_Tok]:
         if column is None and word in _OPERATORS:
             toks.append(_Tok("op", word))
             continue
+        if word.startswith("-") and len(word) > 1 and word[1].isalnum():
+            raise UnusableInput(
+                f'"{_show(word)}": to leave out a word use NOT, as in veto NOT {_show(word[1:])}'
+            )
         prefix = word.endswith("*")
         stem = word.rstrip("*")
         if not _has_word(stem):
