@@ -26,6 +26,7 @@ FONT_BOLD = "DocGenSans-Bold"
 A4 = (595.2756, 841.8898)
 LETTER = (612.0, 792.0)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+COLUMN_BREAK = "\x00column-break"  # as a paragraph: continue in the next column (or page)
 
 _registered = False
 
@@ -116,6 +117,9 @@ class _Layout:
             raise ValueError("text does not fit on the page; use fewer or shorter paragraphs")
 
     def add_paragraph(self, text: str, justify: bool, allow_new_page: bool) -> None:
+        if text == COLUMN_BREAK:
+            self.next_column(allow_new_page)
+            return
         lines = _wrap(text, self.col_w, self.col_w - self.indent, self.size, self.font)
         for i, line in enumerate(lines):
             if self.y < self.bottom:
@@ -157,7 +161,8 @@ def make_pdf(
     ``pages`` gives each page's paragraphs (flowing through the page's columns; too much text
     raises ValueError); or ``paragraphs`` flow over as many pages as needed.  A paragraph
     containing newlines is drawn with exactly those line breaks (to place a hyphenated word
-    at a line end).  ``header``/``footer`` (a string or several lines) are drawn on every page;
+    at a line end); a ``COLUMN_BREAK`` paragraph moves on to the next column.
+    ``header``/``footer`` (a string or several lines) are drawn on every page;
     ``{page}`` and ``{pages}`` are replaced.  ``draw_order="row"`` draws two columns line by
     line across the page (left 1, right 1, left 2...) instead of column after column.
     ``encrypt`` is a user password, or (user, owner) passwords.
@@ -209,8 +214,8 @@ def make_pdf(
                 c.drawString(x, y, word)
                 x += stringWidth(word, FONT, font_size) + space
         size = max(font_size - 2, 6)
-        for lines, y0, step in ((header, page_size[1] - margin / 2, -size * 1.3),
-                                (footer, margin / 2, size * 1.3)):
+        for lines, y0, step in ((header, page_size[1] - margin / 3 - size, -size * 1.3),
+                                (footer, margin / 3, size * 1.3)):
             if not lines:
                 continue
             seq = [lines] if isinstance(lines, str) else list(lines)

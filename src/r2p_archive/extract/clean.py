@@ -72,8 +72,15 @@ def _vocabulary(lines: Iterable[str]) -> tuple[set[str], set[str]]:
     """Words and hyphenated compounds that occur inside lines (not split over a line end)."""
     words: set[str] = set()
     compounds: set[str] = set()
+    after_hyphen = False
     for line in lines:
-        for token in line.split():
+        tokens = line.split()
+        if after_hyphen:
+            tokens = tokens[1:]  # the second half of a split word is no evidence
+        after_hyphen = bool(tokens) and tokens[-1].endswith((*_HYPHENS, SOFT_HYPHEN))
+        if after_hyphen:
+            tokens = tokens[:-1]
+        for token in tokens:
             token = token.strip(".,;:!?()[]\"'«»“”‘’").casefold()
             if not token:
                 continue

@@ -107,7 +107,6 @@ class _Frag:
     y0: float
     x1: float
     y1: float
-    obj: object = None  # the pdfminer text line, to split it at a gutter
 
 
 def _fragments(layout, stats: dict[str, int]) -> list[_Frag]:
@@ -131,33 +130,54 @@ def _fragments(layout, stats: dict[str, int]) -> list[_Frag]:
         raw = line.get_text()
         if "(cid:" in raw:
             stats["undecoded"] += raw.count("(cid:")
-            raw = clean.strip_cid(raw)
-        text = clean.normalize_chars(raw).strip()
-        if text:
-            out.append(_Frag(text, line.x0, line.y0, line.x1, line.y1, line))
+        lines.append((line, raw))
 
+    lines: list[tuple[object, str]] = []
     walk(layout)
+    if not lines:
+        return out
+    page_left = min(line.x0 for line, _ in lines)
+    page_right = max(line.x1 for line, _ in lines)
+    wide = 0.55 * (page_right - page_left)
+    for line, raw in lines:
+        if line.x1 - line.x0 > wide:
+            # pdfminer joins the lines of two columns that share a baseline when the gutter is
+            # narrow; cut wide lines at large gaps and let the column search see the pieces.
+            out.extend(_cut_at_gaps(line))
+        else:
+            text = _clean_text(raw)
+            if text:
+                out.append(_Frag(text, line.x0, line.y0, line.x1, line.y1))
     return out
 
 
-def _split_at(frag: _Frag, gx0: float, gx1: float) -> tuple[_Frag, _Frag] | None:
-    """Split a line that crosses the gutter [gx0, gx1] between two characters, if it can."""
+def _clean_text(raw: str) -> str:
+    if "(cid:" in raw:
+        raw = clean.strip_cid(raw)
+    return clean.normalize_chars(raw).strip()
+
+
+def _cut_at_gaps(line) -> list[_Frag]:
+    """A pdfminer line as fragments, cut wherever two characters are far apart."""
     from pdfminer.layout import LTChar
 
-    chars = [c for c in frag.obj if isinstance(c, LTChar)] if frag.obj is not None else []
-    for i in range(1, len(chars)):
-        if chars[i - 1].x1 <= gx0 + 1 and chars[i].x0 >= gx1 - 1:
-            left, right = chars[:i], chars[i:]
-            parts = []
-            for group in (left, right):
-                text = clean.normalize_chars(clean.strip_cid("".join(c.get_text() for c in group)))
-                parts.append(_Frag(text.strip(), min(c.x0 for c in group),
-                                   min(c.y0 for c in group), max(c.x1 for c in group),
-                                   max(c.y1 for c in group)))
-            if parts[0].text and parts[1].text:
-                return parts[0], parts[1]
-            return None
-    return None
+    height = max(line.y1 - line.y0, 1.0)
+    pieces: list[list] = [[]]
+    last = None
+    for obj in line:
+        if isinstance(obj, LTChar):
+            if last is not None and obj.x0 - last.x1 > 0.8 * height:
+                pieces.append([])
+            last = obj
+        pieces[-1].append(obj)
+    out = []
+    for piece in pieces:
+        chars = [c for c in piece if isinstance(c, LTChar)]
+        text = _clean_text("".join(c.get_text() for c in piece))
+        if chars and text:
+            out.append(_Frag(text, min(c.x0 for c in chars), min(c.y0 for c in chars),
+                             max(c.x1 for c in chars), max(c.y1 for c in chars)))
+    return out
 
 
 def _find_gutter(frags: list[_Frag]) -> tuple[float, float] | None:
@@ -270,12 +290,7 @@ def _order(frags: list[_Frag], page: int, depth: int = 0) -> list[Segment]:
         elif f.x0 >= gx1 - 1:
             right.append(f)
         else:
-            parts = _split_at(f, gx0, gx1)
-            if parts:
-                left.append(parts[0])
-                right.append(parts[1])
-            else:
-                spanning.append(f)
+            spanning.append(f)
     spanning.sort(key=lambda f: -(f.y0 + f.y1) / 2)
     out: list[Segment] = []
     done_left = done_right = 0
@@ -318,7 +333,7 @@ def _split_edges(frags: list[_Frag], y_bottom: float, y_top: float
     """(top edge, body, bottom edge): header and footer lines set apart by a clear gap.
 
     Candidates are the first few baselines from an edge that lie within the edge zone; they
-    count as an edge block only when a gap of more than 1.5 line heights separates them from
+    count as an edge block only when a gap of more than 1.3 line heights separates them from
     the rest of the page, so the first body line of a page is never taken for a header.
     """
     if len(frags) < 2:
@@ -340,7 +355,7 @@ def _split_edges(frags: list[_Frag], y_bottom: float, y_top: float
             if not all(inside(f) for f in seq[i]):
                 break
             h = max(max(f.y1 - f.y0 for f in seq[i]), max(f.y1 - f.y0 for f in seq[i + 1]))
-            if gap_between(seq[i], seq[i + 1]) > 1.5 * h:
+            if gap_between(seq[i], seq[i + 1]) > 1.3 * h:
                 best = i + 1
         return best
 
