@@ -474,8 +474,11 @@ def _split_lines(items: list) -> list[list]:
 _PARENS = re.compile(r"\([^()]{0,300}\)")
 
 
-def _line_kind(line: list) -> str:
-    """L (list line), U (unlinked speaker), N (note), H (heading/short), E (empty), P (prose)."""
+def _line_kind(line: list) -> tuple[str, int]:
+    """Kind of a line and how many speakers it may hold.
+
+    L (list line), U (unlinked speaker), N (note), H (heading/short), E (empty), P (prose).
+    """
     link_len = 0
     plain: list[str] = []
     candidates = 0
@@ -494,24 +497,29 @@ def _line_kind(line: list) -> str:
             break
     text = clean_text(" ".join(plain), 2000)
     bare = re.sub(r"[\s|*\u2022\u00b7\u2013\u2014:;,.\-]+", " ", text).strip()
-    if candidates:
-        if len(text) <= 120 or len(text) <= link_len:
-            return "L"
-        return "P"
-    if not bare:
-        return "E"
-    if len(text) > 300:
-        return "P"
     outside = _PARENS.sub(" ", text)
+    if candidates:
+        # Prose: running text around the links.  A list line has names, notes in
+        # parentheses and a few words ("statement", "delivered by ...") at most.
+        lower_words = len(re.findall(r"(?<![\w'])[a-z][a-z']*\b", outside))
+        if lower_words < 6 and (len(outside) <= 80 or len(outside) <= link_len):
+            return "L", candidates
+        return "P", 0
+    if not bare:
+        return "E", 0
+    if len(text) > 300:
+        return "P", 0
     if re.fullmatch(r"[\s()|*\u2022\u2013\u2014:;,.\-]*", outside):
-        return "N"
-    if len(text) <= 200 and _segment_speakers(outside, people=True):
-        return "U"
+        return "N", 0
+    if len(text) <= 200:
+        found = _segment_speakers(outside, people=True)
+        if found:
+            return "U", len(found)
     if not outside.strip("() ").strip() or languages_of(text.strip("() ")) or _note_of(text):
-        return "N"
+        return "N", 0
     if is_heading(text) or text.endswith(":") or (len(text) <= 60 and len(text.split()) <= 8):
-        return "H"
-    return "P"
+        return "H", 0
+    return "P", 0
 
 
 def _segment_speakers(text: str, *, people: bool) -> list[Speaker]:
@@ -525,27 +533,24 @@ def _segment_speakers(text: str, *, people: bool) -> list[Speaker]:
     return [speaker] if speaker is not None else []
 
 
-def _regions(kinds: list[str]) -> list[tuple[int, int]]:
+def _regions(kinds: list[tuple[str, int]]) -> list[tuple[int, int]]:
     """Runs of speaker-list lines with at least three speakers: (first, last) line indexes."""
     regions: list[tuple[int, int]] = []
     i, n = 0, len(kinds)
     while i < n:
-        if kinds[i] not in "LU":
+        if kinds[i][0] not in "LU":
             i += 1
             continue
         j = i
         last = i
         speakers = 0
-        while j < n and kinds[j] in "LUNHE":
-            if kinds[j] in "LU":
-                speakers += 1
+        while j < n and kinds[j][0] in "LUNHE":
+            if kinds[j][0] in "LU":
+                speakers += kinds[j][1]
                 last = j
-            elif kinds[j] == "N" and last == j - 1:
+            elif kinds[j][0] == "N" and last == j - 1:
                 last = j
             j += 1
-        # notes right after the last speaker belong to it
-        while last + 1 < n and kinds[last + 1] in "NE" and last + 1 < j:
-            last += 1
         if speakers >= 3:
             regions.append((i, last))
         i = j if j > i else i + 1
