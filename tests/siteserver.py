@@ -66,6 +66,8 @@ class Site:
 
         self.server = ThreadingHTTPServer((address, 0), _Handler)
         self.server.daemon_threads = True
+        # Clients that hang up early (timeouts, size limits) are part of the tests: no noise.
+        self.server.handle_error = lambda request, client_address: None
         self.host = f"{address}:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self._thread.start()

@@ -208,7 +208,7 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurre
             which = f"for {year} " if year else ""
             click.echo(f"r2p: the catalog has no source page {which}(see `r2p dialogues`); "
                        "pass a page URL or file", err=True)
-            ctx.exit(1 if year is None or cat.by_year(year) else 2)
+            ctx.exit(2)
     options = fetching.FetchOptions(
         concurrency=concurrency, per_host=per_host, timeout=timeout, max_bytes=max_bytes,
         wayback=not no_wayback, refresh=refresh, jobs=jobs, extract_timeout=extract_timeout,

@@ -1,0 +1,292 @@
+"""The fetch stage end to end against local fixture hosts: storage, statuses, re-runs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from r2p_archive.download import Http, HttpConfig
+from r2p_archive.fetch import FetchOptions, Reporter, SourceResult, run
+from r2p_archive.models import PlannedStatement
+from r2p_archive.storage import Archive
+from test_download import wayback_site
+
+pytest.importorskip("reportlab")
+
+
+def pdf_bytes(*paragraphs: str) -> bytes:
+    """A small real PDF whose text is ``paragraphs``."""
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    y = 780
+    for para in paragraphs:
+        c.drawString(72, y, para)
+        y -= 40
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+ERROR_PAGE = b"<html><head><title>404 Page not found</title></head><body>Sorry</body></html>"
+
+
+def plan(year, speaker, kind="state", iso3=None, url=None, langs=(), note=None):
+    return PlannedStatement(year, speaker, kind, iso3, tuple(langs), url, note, "fixture")
+
+
+def http_for(wb=None, **kw) -> Http:
+    kw.setdefault("timeout", 3)
+    kw.setdefault("backoff", 0.01)
+    kw.setdefault("retries", 1)
+    return Http(HttpConfig(wayback_base=wb.url("") if wb else None, **kw))
+
+
+class Recorder(Reporter):
+    def __init__(self):
+        self.events = []
+
+    def done(self, rec, action):
+        self.events.append((rec.speaker, action))
+
+
+@pytest.fixture
+def world(sites):
+    """A dialogue on two hosts: good PDFs, a dead link with a capture, failures."""
+    docs, mission = sites.site(), sites.site()
+    urls = {
+        "BRA": docs.add("/2014/brazil.pdf",
+                        pdf_bytes("Brazil supports the prevention of atrocity crimes and early warning in every region."),
+                        content_type="application/pdf"),
+        "GHA": docs.add("/2014/ghana.pdf", pdf_bytes("Ghana recalls that every State has the duty to protect its own population from harm."),
+                        content_type="application/pdf"),
+        "ESP": docs.add("/2014/espana.pdf",
+                        pdf_bytes("La responsabilidad de proteger exige una prevención temprana y decidida en cada país."),
+                        content_type="application/pdf"),
+        "PER": docs.add("/2014/peru.pdf", b"gone", status=404),
+        "CHL": docs.add("/2014/chile.pdf", b"gone", status=404),
+        "MEX": docs.add("/2014/mexico.pdf", ERROR_PAGE, content_type="text/html"),
+    }
+    wb = wayback_site(sites, {urls["PER"]: pdf_bytes("Peru speaks from the archive about national mechanisms for the prevention of crimes.")})
+    plans = [
+        plan(2014, "Brazil", iso3="BRA", url=urls["BRA"]),
+        plan(2014, "Ghana", iso3="GHA", url=urls["GHA"]),
+        plan(2014, "Spain", iso3="ESP", url=urls["ESP"], langs=["es"]),
+        plan(2014, "Peru", iso3="PER", url=urls["PER"]),
+        plan(2014, "Chile", iso3="CHL", url=urls["CHL"]),
+        plan(2014, "Mexico", iso3="MEX", url=urls["MEX"]),
+        plan(2014, "Dr. Ada Example, Special Adviser", "un_official",
+             note="prepared statement, but did not speak"),
+    ]
+    return {"docs": docs, "mission": mission, "wb": wb, "urls": urls, "plans": plans}
+
+
+def fetch(archive, plans, wb, **opts):
+    opts.setdefault("jobs", 1)
+    http = http_for(wb)
+    try:
+        return run(archive, [SourceResult("fixture", 2014, plans)], FetchOptions(**opts),
+                   Recorder(), http=http)
+    finally:
+        http.close()
+
+
+def test_first_run_stores_everything_it_can(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    report = fetch(archive, world["plans"], world["wb"])
+    got = {r.speaker: (r.status, r.error, r.dir) for r in report.records}
+    assert got == {
+        "Brazil": ("ok", None, "2014/BRA/en"),
+        "Ghana": ("ok", None, "2014/GHA/en"),
+        "Spain": ("ok", None, "2014/ESP/es"),
+        "Peru": ("ok", None, "2014/PER/en"),
+        "Chile": ("failed", "HTTP 404 and no Wayback capture", "2014/CHL/und"),
+        "Mexico": ("failed", "expected a document, got an error page and no Wayback capture",
+                   "2014/MEX/und"),
+        "Dr. Ada Example, Special Adviser": ("no_link", None,
+                                             "2014/dr-ada-example-special-adviser/und"),
+    }
+    assert report.exit_code == 1
+    assert report.counts() == {"ok": 4, "failed": 2, "no_link": 1, "skipped": 0}
+
+    brazil = archive.root / "2014/BRA/en"
+    assert sorted(p.name for p in brazil.iterdir()) == [
+        "statement.json", "statement.pdf", "statement.txt"]
+    assert (brazil / "statement.txt").read_text() == (
+        "Brazil supports the prevention of atrocity crimes and early warning in every region.\n")
+    side = json.loads((brazil / "statement.json").read_text())
+    assert side["speaker"] == "Brazil"
+    assert side["iso3"] == "BRA"
+    assert side["country"] == "Brazil"
+    assert side["status"] == "ok"
+    assert side["kind"] == "pdf"
+    assert side["http_status"] == 200
+    assert side["content_type"] == "application/pdf"
+    assert side["size"] == (brazil / "statement.pdf").stat().st_size
+    assert side["sha256"] == hashlib.sha256((brazil / "statement.pdf").read_bytes()).hexdigest()
+    assert side["url"] == side["final_url"] == world["urls"]["BRA"]
+    assert side["language"] == "en"
+
+    peru = json.loads((archive.root / "2014/PER/en/statement.json").read_text())
+    assert peru["wayback_timestamp"] == "20140102030405"
+    assert peru["wayback_url"] == world["wb"].url(
+        f"/web/20140102030405id_/{world['urls']['PER']}")
+    # no temp or partial file anywhere
+    assert not list(archive.root.rglob("*.part"))
+
+
+def test_second_run_downloads_no_body_and_retries_failures(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    fetch(archive, world["plans"], world["wb"])
+    docs = world["docs"]
+    before = {p: docs.count(p) for p in ("/2014/brazil.pdf", "/2014/chile.pdf")}
+    mtime = (archive.root / "2014/BRA/en/statement.txt").stat().st_mtime_ns
+    report = fetch(archive, world["plans"], world["wb"])
+    assert docs.count("/2014/brazil.pdf") == before["/2014/brazil.pdf"]  # not requested
+    assert docs.count("/2014/chile.pdf") > before["/2014/chile.pdf"]  # failed: retried
+    assert report.actions[world["plans"][0].id] == "skipped"
+    assert (archive.root / "2014/BRA/en/statement.txt").stat().st_mtime_ns == mtime
+    assert sorted(p.relative_to(archive.root).as_posix()
+                  for p in archive.root.glob("2014/*/*")) == [
+        "2014/BRA/en", "2014/CHL/und", "2014/ESP/es", "2014/GHA/en", "2014/MEX/und",
+        "2014/PER/en", "2014/dr-ada-example-special-adviser/und"]
+
+
+def test_failed_link_that_comes_back_is_stored_on_the_next_run(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    fetch(archive, world["plans"], world["wb"])
+    world["docs"].add("/2014/chile.pdf", pdf_bytes("Chile is back online and repeats its call for a regional network on prevention."))
+    report = fetch(archive, world["plans"], world["wb"])
+    chile = next(r for r in report.records if r.speaker == "Chile")
+    assert (chile.status, chile.error, chile.dir) == ("ok", None, "2014/CHL/en")
+    assert not (archive.root / "2014/CHL/und").exists()
+
+
+def test_refresh_uses_conditional_requests_and_rewrites_nothing(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    docs = world["docs"]
+    body = pdf_bytes("Ireland asks the Council for early action whenever populations are at risk of atrocities.")
+
+    def conditional(req):
+        if req.headers.get("If-None-Match") == '"ie1"':
+            req.send_response(304)
+            req.send_header("Content-Length", "0")
+            req.end_headers()
+            return
+        req.send_response(200)
+        req.send_header("ETag", '"ie1"')
+        req.send_header("Content-Length", str(len(body)))
+        req.end_headers()
+        req.wfile.write(body)
+
+    url = docs.add_handler("/2014/ireland.pdf", conditional)
+    plans = [plan(2014, "Ireland", iso3="IRL", url=url)]
+    fetch(archive, plans, world["wb"])
+    stamp = {p.name: p.stat().st_mtime_ns for p in (archive.root / "2014/IRL/en").iterdir()}
+    report = fetch(archive, plans, world["wb"], refresh=True)
+    assert report.actions[plans[0].id] == "not_modified"
+    (first, second) = docs.requests_to("/2014/ireland.pdf")
+    assert "If-None-Match" not in first.headers
+    assert second.headers["If-None-Match"] == '"ie1"'
+    assert stamp == {p.name: p.stat().st_mtime_ns
+                     for p in (archive.root / "2014/IRL/en").iterdir()}
+
+
+def test_refresh_with_changed_document_replaces_it(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    docs = world["docs"]
+    url = docs.add("/2014/kenya.pdf", pdf_bytes("Kenya version one: national committees prevent violence before elections."))
+    plans = [plan(2014, "Kenya", iso3="KEN", url=url)]
+    fetch(archive, plans, world["wb"])
+    docs.add("/2014/kenya.pdf", pdf_bytes("Kenya version two, corrected: national committees prevent violence before elections."))
+    report = fetch(archive, plans, world["wb"], refresh=True)
+    assert report.actions[plans[0].id] == "downloaded"
+    assert (archive.root / "2014/KEN/en/statement.txt").read_text() == (
+        "Kenya version two, corrected: national committees prevent violence before elections.\n")
+
+
+def test_two_statements_with_the_same_path_are_both_kept(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    docs = world["docs"]
+    a = docs.add("/a/norway-1.pdf", pdf_bytes("Norway, first statement: prevention starts with inclusive institutions at home."))
+    b = docs.add("/a/norway-2.pdf", pdf_bytes("Norway, second statement: the Nordic countries support the Special Adviser."))
+    plans = [plan(2014, "Norway", iso3="NOR", url=a), plan(2014, "Norway", iso3="NOR", url=b)]
+    report = fetch(archive, plans, world["wb"])
+    assert [r.dir for r in report.records] == ["2014/NOR/en", "2014/NOR/en-2"]
+    texts = [(archive.root / r.dir / "statement.txt").read_text() for r in report.records]
+    assert texts == [
+        "Norway, first statement: prevention starts with inclusive institutions at home.\n",
+        "Norway, second statement: the Nordic countries support the Special Adviser.\n"]
+
+
+def test_hostile_names_stay_inside_the_archive(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    docs = world["docs"]
+    url = docs.add("/x.pdf", pdf_bytes("Hostile name test: this document must stay inside the archive folder at all times."))
+    names = ["../../../../etc/passwd", "/etc/shadow", "a\x00b", "..", "C:\\Windows\\system32",
+             "x" * 500, "ﬁ/../ıi"]
+    plans = [plan(2014, n, "civil_society", url=url if i == 0 else None)
+             for i, n in enumerate(names)]
+    fetch(archive, plans, world["wb"])
+    inside = archive.root.resolve()
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert written, "something was written"
+    for p in written:
+        assert inside in p.resolve().parents
+    dirs = sorted(p.relative_to(archive.root).as_posix() for p in archive.root.glob("2014/*"))
+    assert dirs == ["2014/" + d for d in sorted([
+        "etc-passwd", "etc-shadow", "a-b", "unknown", "c-windows-system32", "x" * 60, "fi-i"])]
+
+
+def test_interrupted_run_resumes_without_duplicates(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+
+    class Interrupt(Recorder):
+        def done(self, rec, action):
+            super().done(rec, action)
+            if len(self.events) == 2:
+                raise KeyboardInterrupt
+
+    http = http_for(world["wb"], concurrency=1)
+    with pytest.raises(KeyboardInterrupt):
+        run(archive, [SourceResult("fixture", 2014, world["plans"])],
+            FetchOptions(jobs=1, concurrency=1), Interrupt(), http=http)
+    assert not list(archive.root.rglob("*.part"))
+    report = fetch(archive, world["plans"], world["wb"])
+    assert sorted((r.speaker, r.status) for r in report.records) == [
+        ("Brazil", "ok"), ("Chile", "failed"), ("Dr. Ada Example, Special Adviser", "no_link"),
+        ("Ghana", "ok"), ("Mexico", "failed"), ("Peru", "ok"), ("Spain", "ok")]
+    sidecars = sorted(p.parent.relative_to(archive.root).as_posix()
+                      for p in archive.root.rglob("statement.json"))
+    assert len(sidecars) == 7
+
+
+def test_a_second_writer_is_refused(world, tmp_path):
+    from filelock import FileLock
+
+    from r2p_archive.storage import ArchiveError
+
+    archive = Archive(tmp_path / "arc")
+    archive.ensure()
+    with FileLock(str(archive.lock_path)):
+        with pytest.raises(ArchiveError) as err:
+            fetch(archive, world["plans"], world["wb"])
+    assert str(err.value) == (
+        f"another r2p command is writing to {archive.root}; try again when it has finished")
+
+
+def test_statement_folder_without_sidecar_is_cleaned_up(world, tmp_path):
+    archive = Archive(tmp_path / "arc")
+    stray = archive.root / "2014/BRA/en"
+    stray.mkdir(parents=True)
+    (stray / "statement.pdf").write_bytes(b"%PDF-half")
+    fetch(archive, world["plans"][:1], world["wb"])
+    assert sorted(p.name for p in stray.iterdir()) == [
+        "statement.json", "statement.pdf", "statement.txt"]
+    assert not (archive.root / "2014/BRA/en-2").exists()
