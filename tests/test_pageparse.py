@@ -308,7 +308,8 @@ def test_non_statement_links_are_not_planned():
     report</a> of the <a href="http://www.un.org/sg/">Secretary-General</a>, the
     <a href="/background/pillar-two">second pillar</a>, the <a href="/d/summit-outcome.pdf">2005
     World Summit Outcome</a>, <a href="/d/photo.jpg">Fiji</a>'s photo and the work of the
-    <a href="http://gcr2p.test/">Global Centre for the Responsibility to Protect</a>; <a href="/news/ghana-visit">Ghana</a> was praised.</p>
+    <a href="http://gcr2p.test/">Global Centre for the Responsibility to Protect</a>;
+    <a href="/news/ghana-visit">Ghana</a> was praised.</p>
     <p><a href="/d/a.pdf">Austria</a></p><p><a href="/d/b.pdf">Bhutan</a></p>
     <p><a href="/d/c.pdf">Cyprus</a></p>
     <div class="social-share"><a href="/d/share.pdf">Denmark</a></div>
