@@ -6,12 +6,12 @@ import hashlib
 import json
 
 import pytest
+from test_download import wayback_site
 
 from r2p_archive.download import Http, HttpConfig
 from r2p_archive.fetch import FetchOptions, Reporter, SourceResult, run
 from r2p_archive.models import PlannedStatement
 from r2p_archive.storage import Archive
-from test_download import wayback_site
 
 pytest.importorskip("reportlab")
 
