@@ -144,7 +144,7 @@ def join_lines(lines: Sequence[str], dehyphenator: Dehyphenator | None = None) -
         if not out:
             out = line
         elif out.endswith(SOFT_HYPHEN) or (
-            out[-1] in _HYPHENS and len(out) > 1 and out[-2].isalpha()
+            out[-1] in _HYPHENS and len(out) > 1 and out[-2].isalnum()
         ):
             out = dh.joined(out, line)
         else:
@@ -176,7 +176,7 @@ _DELIVERY = re.compile(
     r"^\W*(?:please\s+)?check\s+against\s+(?:the\s+)?delivery\W*$"
     r"|^\W*(?:à\s+)?v[ée]rifier\s+au\s+prononc[ée]\W*$"
     r"|^\W*seul\s+(?:le\s+)?(?:texte\s+)?prononc[ée]\s+fait\s+foi\W*$"
-    r"|^\W*(?:c[oó]tejese|cotejar|verificar)\s+(?:con|contra)\s+(?:el\s+|la\s+)?"
+    r"|^\W*(?:cot[eé]jese|cotejar|verificar)\s+(?:con|contra)\s+(?:el\s+|la\s+)?"
     r"(?:discurso|texto|versi[oó]n|lectura)(?:\s+pronunciad[oa])?\W*$",
     re.IGNORECASE,
 )

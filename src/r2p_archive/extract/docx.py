@@ -80,6 +80,12 @@ def extract_docx(path: Path) -> DocxText:
     import docx
 
     try:
+        with zipfile.ZipFile(path) as zf:
+            if "word/document.xml" not in zf.namelist():
+                raise DOCXFailure("DOCX is damaged (no word/document.xml part)")
+    except zipfile.BadZipFile as exc:
+        raise DOCXFailure(f"DOCX is damaged (not a valid zip archive: {exc})") from exc
+    try:
         document = docx.Document(str(path))
     except zipfile.BadZipFile as exc:
         raise DOCXFailure(f"DOCX is damaged (not a valid zip archive: {exc})") from exc
