@@ -683,3 +683,11 @@ def test_hostile_names_are_cleaned_and_truncated():
     assert len(got[1][0]) == 200 and got[1][0].endswith("…")
     assert got[2] == ("Peru", "state", "PER", (), "http://site.test/etc/passwd.pdf", None)
     assert got[3] == ("Chad", "state", "TCD", (), "http://site.test/d/c.pdf", None)
+
+
+def test_sentences_mentioning_officials_are_not_speakers():
+    body = ("<p>The Special Adviser then moderated a panel of experts.</p>"
+            "<p><a href='/d/a.pdf'>Mali</a></p><p><a href='/d/b.pdf'>Peru</a></p>"
+            "<p>the Secretary-General recalled the summit</p>"
+            "<p><a href='/d/c.pdf'>Chad</a></p>")
+    assert [row[0] for row in plan(page(body))] == ["Mali", "Peru", "Chad"]

@@ -221,6 +221,20 @@ def _contained_org(text: str) -> tuple[str, str] | None:
     return None
 
 
+_NAME_SMALL_WORDS = {"of", "to", "the", "on", "for", "and", "in", "at", "by", "de", "la", "du",
+                     "des", "del", "y", "et", "van", "von", "da", "der", "bin", "al", "el"}
+
+
+def looks_like_prose(text: str) -> bool:
+    """Running text rather than a name and title: it starts in lower case, or has two or more
+    lower-case words other than the small words of names and titles ("of", "the", "to"...)."""
+    first = re.search(r"[^\W\d_]", text)
+    if first is None or first.group(0).islower():
+        return True
+    words = re.findall(r"(?<![\w'\u2019-])[a-z][a-z'\u2019]*\b", text)
+    return sum(1 for w in words if w not in _NAME_SMALL_WORDS) >= 2
+
+
 def is_heading(text: str) -> bool:
     key = normalize_name(text)
     return bool(key) and _HEADING.fullmatch(key) is not None
@@ -289,6 +303,8 @@ def classify(text: str, *, allow_people: bool = True, allow_generic: bool = True
     org = known_org(text) or known_org(_SUFFIX.sub("", _PREFIX.sub("", text)).strip())
     if org is not None:
         return Speaker(org[0], org[1], None, note)
+    if looks_like_prose(text):
+        return None  # a sentence that mentions someone is not a speaker's name
     if _UN_OFFICE.search(text):
         inner = _contained_org(text)
         if inner is not None and inner[1] == "organization":
@@ -342,5 +358,5 @@ def scan_names(text: str) -> list[Speaker] | None:
     return found or None
 
 
-__all__ = ["Speaker", "classify", "clean_text", "is_heading", "known_org", "scan_names",
-           "state_in", "strip_decoration"]
+__all__ = ["Speaker", "classify", "clean_text", "is_heading", "known_org", "looks_like_prose",
+           "scan_names", "state_in", "strip_decoration"]
