@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -61,6 +62,7 @@ class SourceResult:
     statements: list[PlannedStatement] = field(default_factory=list)
     error: str | None = None
     from_wayback: str | None = None  # capture URL when the page itself came from Wayback
+    warning: str | None = None
 
 
 @dataclass
@@ -211,8 +213,28 @@ def plan_sources(
             results.append(SourceResult(source, page_year, error=str(exc)))
             continue
         page_year = page_year or (parsed.statements[0].year if parsed.statements else None)
-        results.append(SourceResult(source, page_year, parsed.statements, from_wayback=capture))
+        warning = None
+        if base is None:
+            relative = _count_relative_links(data)
+            if relative:
+                warning = (f"{source}: {relative} relative link(s) cannot be resolved; "
+                           "pass --base-url URL (the page's address)")
+        results.append(SourceResult(source, page_year, parsed.statements, from_wayback=capture,
+                                    warning=warning))
     return results
+
+
+_HREF = re.compile(rb"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
+
+
+def _count_relative_links(data: bytes) -> int:
+    """How many links of a page are relative (neither absolute nor fragment/javascript)."""
+    count = 0
+    for match in _HREF.finditer(data[:MAX_PAGE_BYTES]):
+        href = match.group(1)
+        if href and not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//", href):
+            count += 1
+    return count
 
 
 def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]:

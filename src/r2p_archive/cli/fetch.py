@@ -222,7 +222,9 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurre
         for res in results:
             if res.error:
                 click.echo(f"r2p: error: {res.error}", err=True)
-            elif res.from_wayback and not quiet:
+            elif res.warning:
+                click.echo(f"r2p: warning: {res.warning}", err=True)
+            if res.from_wayback and not quiet:
                 click.echo(f"r2p: {res.source}: read from the Wayback capture "
                            f"{res.from_wayback}", err=True)
         readable = [r for r in results if not r.error]

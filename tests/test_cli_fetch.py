@@ -1,0 +1,194 @@
+"""`r2p fetch` and `r2p dialogues` through the command line: output, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fixture_site import serve_dialogue
+
+from r2p_archive.cli import cli
+from r2p_archive.pageparse import parse_page
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def r2p(*args, archive=None):
+    runner = CliRunner()
+    pre = ["--archive", str(archive)] if archive else []
+    return runner.invoke(cli, [*pre, *args], catch_exceptions=False)
+
+
+def test_dialogues_json_lists_the_catalog():
+    res = r2p("dialogues", "--json")
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert [d["year"] for d in data] == list(range(2009, 2018))
+    assert data[4] == {
+        "year": 2013, "date": "2013-09-11", "end_date": None,
+        "format": "informal interactive dialogue", "report": "A/67/929",
+        "title": "Responsibility to protect: State responsibility and prevention",
+        "sources": ["http://www.responsibilitytoprotect.org/index.php/component/content/article/"
+                    "35-r2pcs-topics/5004-united-nations-general-assembly-holds-fifth-informal-"
+                    "interactive-dialogue-on-the-responsibility-to-protect"],
+    }
+    assert data[0]["format"] == "plenary debate"
+    assert (data[0]["date"], data[0]["end_date"]) == ("2009-07-23", "2009-07-28")
+    assert [len(d["sources"]) for d in data] == [0, 0, 0, 1, 1, 0, 0, 1, 0]
+
+
+def test_dry_run_json_is_the_parsed_plan():
+    page = PAGES / "dialogue_2016_table.html"
+    base = "http://r2p-coalition.test/2016/dialogue.html"
+    res = r2p("fetch", str(page), "--dry-run", "--json", "--base-url", base)
+    assert res.exit_code == 0
+    expected = parse_page(page.read_bytes(), base_url=base, page=str(page)).statements
+    got = json.loads(res.stdout)
+    assert got == [
+        {k: v for k, v in st.to_json().items() if k != "page"} for st in expected]
+    assert set(got[0]) == {"id", "year", "speaker", "speaker_type", "iso3", "languages", "url",
+                           "note"}
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    page = PAGES / "dialogue_2016_table.html"
+    res = r2p("fetch", str(page), "--dry-run", archive=tmp_path / "arc")
+    assert res.exit_code == 0
+    assert not (tmp_path / "arc").exists()
+
+
+def test_local_page_with_relative_links_warns(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<p>On 6 September 2016 the dialogue took place.</p>"
+                    "<ul><li><a href='docs/ghana.pdf'>Ghana</a></li>"
+                    "<li><a href='http://x.test/kenya.pdf'>Kenya</a></li></ul>")
+    res = r2p("fetch", str(page), "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert res.stderr == (f"r2p: warning: {page}: 1 relative link(s) cannot be resolved; "
+                          "pass --base-url URL (the page's address)\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["/nonexistent/page.html"], "r2p: error: /nonexistent/page.html: no such file or URL\n"),
+    (["--year", "2010"], "r2p: the catalog has no source page for 2010 (see `r2p dialogues`); "
+                         "pass a page URL or file\n"),
+    (["ftp://example.test/page.html"],
+     "r2p: error: ftp://example.test/page.html: only http(s) URLs and local files can be read\n"),
+])
+def test_unusable_sources_exit_2(args, message):
+    res = r2p("fetch", *args, "--dry-run")
+    assert res.exit_code == 2
+    assert res.stderr == message
+
+
+def test_page_without_date_asks_for_year(tmp_path):
+    page = tmp_path / "undated.html"
+    page.write_text("<ul><li><a href='http://x.test/a.pdf'>Brazil</a></li></ul>")
+    res = r2p("fetch", str(page), "--dry-run")
+    assert res.exit_code == 2
+    assert res.stderr == f"r2p: error: no dialogue date found in {page}; pass --year YEAR\n"
+    res = r2p("fetch", str(page), "--dry-run", "--json", "--year", "2012")
+    assert res.exit_code == 0
+    assert [(s["year"], s["speaker"], s["iso3"]) for s in json.loads(res.stdout)] == [
+        (2012, "Brazil", "BRA")]
+
+
+def test_unreachable_page_exits_2(site):
+    url = site.add("/gone.html", "nope", status=404)
+    res = r2p("fetch", url, "--dry-run", "--no-wayback")
+    assert res.exit_code == 2
+    assert res.stderr == f"r2p: error: {url}: HTTP 404\n"
+
+
+def test_full_fetch_summary_and_exit_code(site, tmp_path):
+    dialogue = serve_dialogue(site, 12, year=2015)
+    dead = site.add("/statements/2015/atlantis.pdf", "gone", status=404)
+    page = site.add("/dialogue-with-dead-link.html",
+                    site._routes["/dialogue.html"][0].body.replace(
+                        b"</ul>", f'<li><a href="{dead}">Tuvalu</a></li></ul>'.encode()),
+                    content_type="text/html")
+    res = r2p("fetch", page, "--json", "--jobs", "1", archive=tmp_path / "arc")
+    assert res.exit_code == 1
+    out = json.loads(res.stdout)
+    assert out["counts"] == {"ok": 12, "failed": 1, "skipped": 0}
+    failed = [s for s in out["statements"] if s["status"] == "failed"]
+    assert [(s["speaker"], s["error"]) for s in failed] == [
+        ("Tuvalu", "HTTP 404 and no Wayback capture")]
+    assert out["sources"] == [{"source": page, "year": 2015, "planned": 13, "error": None,
+                               "wayback_url": None}]
+    languages = {s["speaker"]: s["language"] for s in out["statements"] if s["status"] == "ok"}
+    assert languages == dialogue.languages
+
+    # the plain summary table on a re-run: everything stored is skipped
+    res = r2p("fetch", page, "--jobs", "1", archive=tmp_path / "arc")
+    assert res.exit_code == 1
+    lines = res.stdout.splitlines()
+    row = next(line for line in lines if line.startswith("│ 2015"))
+    assert row.split("│")[1:-1] == [" 2015 ", " 12 ", "       0 ", "           0 ", "      1 ",
+                                     "       0 ", "      12 "]
+    assert any("Tuvalu: HTTP 404 and no Wayback capture" in line for line in lines)
+
+
+def test_catalog_file_adds_pages(site, tmp_path):
+    dialogue = serve_dialogue(site, 3, year=2019)
+    catalog = tmp_path / "extra.json"
+    catalog.write_text(json.dumps({"dialogues": [{
+        "year": 2019, "date": "2019-06-27", "format": "plenary debate", "title": "Debate",
+        "report": "A/73/898", "sources": [dialogue.page_url]}]}))
+    res = r2p("dialogues", "--json", "--catalog", str(catalog))
+    assert [d["year"] for d in json.loads(res.stdout)][-1] == 2019
+    res = r2p("fetch", "--catalog", str(catalog), "--year", "2019", "--json", "--jobs", "1",
+              archive=tmp_path / "arc")
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["counts"] == {"ok": 3, "skipped": 0}
+
+
+def test_bad_catalog_file_is_a_usage_error(tmp_path):
+    catalog = tmp_path / "bad.json"
+    catalog.write_text("{not json")
+    res = r2p("dialogues", "--catalog", str(catalog))
+    assert res.exit_code == 2
+    assert res.stderr.startswith(f"r2p: error: catalog {catalog} is not valid JSON: ")
+    assert len(res.stderr.splitlines()) == 1
+
+
+def test_dead_page_is_read_from_wayback(sites, tmp_path, monkeypatch):
+    from test_download import wayback_site
+
+    origin = sites.site()
+    page_url = origin.add("/old-dialogue.html", "gone", status=404)
+    doc = origin.add("/ghana.pdf", b"%PDF-1.4 tiny", content_type="application/pdf")
+    page = (f"<p>On 5 September 2012 the dialogue was held.</p>"
+            f"<ul><li><a href='{doc}'>Ghana</a></li></ul>").encode()
+    wb = wayback_site(sites, {page_url: page})
+    monkeypatch.setenv("R2P_WAYBACK_URL", wb.url(""))
+    res = r2p("fetch", page_url, "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert [(s["speaker"], s["url"]) for s in json.loads(res.stdout)] == [("Ghana", doc)]
+    assert res.stderr == (f"r2p: {page_url}: read from the Wayback capture "
+                          f"{wb.url('/web/20140102030405id_/' + page_url)}\n")
+
+
+def test_kept_copy_of_the_page_is_used_when_it_goes_away(site, tmp_path):
+    dialogue = serve_dialogue(site, 2, year=2015)
+    arc = tmp_path / "arc"
+    assert r2p("fetch", dialogue.page_url, "--jobs", "1", archive=arc).exit_code == 0
+    site.add("/dialogue.html", "gone", status=404)
+    res = r2p("fetch", dialogue.page_url, "--json", "--no-wayback", archive=arc)
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["counts"] == {"ok": 2, "skipped": 2}
+
+
+def test_second_writer_exits_2(tmp_path, site):
+    from filelock import FileLock
+
+    dialogue = serve_dialogue(site, 1)
+    arc = tmp_path / "arc"
+    arc.mkdir()
+    with FileLock(str(arc / ".r2p.lock")):
+        res = r2p("fetch", dialogue.page_url, archive=arc)
+    assert res.exit_code == 2
+    assert res.stderr == (f"r2p: error: another r2p command is writing to {arc.resolve()}; "
+                          "try again when it has finished\n")
