@@ -535,6 +535,7 @@ def known_statuses() -> tuple[str, ...]:
 _OPERATORS = ("AND", "OR", "NOT")
 _COLUMNS_FILTERS = ("speaker", "text")
 MAX_QUERY = 1000
+MAX_DEPTH = 50  # nested parentheses; deeper nesting would exhaust Python's recursion limit
 
 
 @dataclass(frozen=True)
@@ -624,6 +625,7 @@ class _Parser:
     def __init__(self, toks: list[_Tok]):
         self.toks = toks
         self.pos = 0
+        self.depth = 0
 
     def peek(self) -> _Tok | None:
         return self.toks[self.pos] if self.pos < len(self.toks) else None
@@ -690,11 +692,15 @@ class _Parser:
             raise UnusableInput('unbalanced parentheses: a ")" has no matching "("')
         self.next()
         if tok.kind == "(":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise UnusableInput(f"too many nested parentheses (more than {MAX_DEPTH})")
             inner = self.parse_or()
             close = self.peek()
             if close is None or close.kind != ")":
                 raise UnusableInput('unbalanced parentheses: a "(" is not closed')
             self.next()
+            self.depth -= 1
             return inner
         term = '"' + tok.value.replace('"', '""') + '"' + ("*" if tok.prefix else "")
         if tok.column:
