@@ -34,6 +34,7 @@ from r2p_archive.storage import (
 )
 
 STORED = ("ok", "no_text", "unsupported")  # statuses whose original is kept
+OCR_PDF = "statement.ocr.pdf"  # the recognised copy of a scanned PDF, beside the original
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt")
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "rtf": "rtf", "html": "html",
               "text": "txt", "zip": "zip", "image": "img"}
@@ -51,6 +52,8 @@ class FetchOptions:
     jobs: int | None = None  # extraction worker processes (default: all cores)
     extract_timeout: float = 120.0
     reextract: bool = False
+    ocr: bool = False  # run OCR on scanned PDFs after extraction (needs ocrmypdf)
+    ocr_timeout: float = 600.0
 
 
 @dataclass
@@ -212,7 +215,7 @@ def plan_sources(
         except UnusableInput as exc:
             results.append(SourceResult(source, page_year, error=str(exc)))
             continue
-        page_year = page_year or (parsed.statements[0].year if parsed.statements else None)
+        page_year = page_year or parsed.date_year
         warning = None
         if base is None:
             relative = _count_relative_links(data)
@@ -428,6 +431,33 @@ class _Run:
                 self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
                 self.reporter.done(rec, "extracted")
 
+    def ocr_all(self, records: list[Record]) -> None:
+        """OCR every scanned PDF (status no_text), then extract the recognised text."""
+        from r2p_archive.extract import ExtractJob, OCRFailed, extract_many, ocr_pdf
+
+        todo = [r for r in records if r.status == "no_text" and r.kind == "pdf" and r.original]
+        self.reporter.phase("ocr", len(todo))
+        for rec in todo:
+            folder = self.archive.path_of(rec.dir)
+            ocred = folder / OCR_PDF
+            try:
+                ocr_pdf(folder / rec.original, ocred, self.options.ocr_timeout,
+                        rec.languages)
+            except OCRFailed as exc:
+                rec.error = f"OCR failed: {exc}"
+                self.save(rec)
+                self.actions[rec.id] = "ocr_failed"
+                self.reporter.done(rec, "ocr_failed")
+                continue
+            job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages))
+            (result,) = extract_many([job], workers=1, timeout=self.options.extract_timeout)
+            result.extractor = "pdfminer+ocrmypdf"
+            if result.status == "no_text":
+                result.error = "OCR recognised no text"
+            self.apply_extraction(rec, result)
+            self.actions[rec.id] = "ocr"
+            self.reporter.done(rec, "ocr")
+
     def apply_extraction(self, rec: Record, result) -> None:
         folder = self.archive.path_of(rec.dir)
         if result.text:
@@ -504,12 +534,38 @@ def run(
                         todo.append(rec)
                 state.download_all(todo)
                 state.extract_all(records)
+                if options.ocr:
+                    _require_ocr()
+                    state.ocr_all(records)
             finally:
                 state.index.close()
     finally:
         if own_http:
             http.close()
     return FetchReport(sources, records, state.actions)
+
+
+def _require_ocr() -> None:
+    from r2p_archive.extract import ocr_available
+
+    if not ocr_available():
+        raise UnusableInput("OCR needs ocrmypdf and tesseract on PATH (e.g. `apt install "
+                            "ocrmypdf` or `pip install ocrmypdf` plus tesseract)")
+
+
+def ocr(archive: Archive, *, year: int | None = None, options: FetchOptions | None = None,
+        reporter: Reporter | None = None) -> list[Record]:
+    """Run OCR on the archive's scanned PDFs (of one year with ``year``); returns them."""
+    _require_ocr()
+    options = options or FetchOptions()
+    with archive.writer_lock():
+        state = _Run(archive, options, reporter or Reporter(), http=None)
+        try:
+            records = [r for r in archive.iter_records() if year is None or r.year == year]
+            state.ocr_all(records)
+        finally:
+            state.index.close()
+    return [r for r in records if r.id in state.actions]
 
 
 def default_sources(catalog: Catalog, year: int | None) -> list[str]:

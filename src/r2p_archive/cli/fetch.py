@@ -185,10 +185,13 @@ def _render_summary(report, as_json: bool) -> None:
 @click.option("--extract-timeout", type=click.FloatRange(1, 3600), default=120.0,
               show_default=True, help="Seconds one document's extraction may take.")
 @click.option("--reextract", is_flag=True, help="Extract text again from stored documents.")
+@click.option("--ocr", "run_ocr", is_flag=True,
+              help="Run OCR on scanned PDFs afterwards (needs ocrmypdf and tesseract).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.pass_context
 def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurrency, per_host,
-          timeout, max_bytes, no_wayback, refresh, jobs, extract_timeout, reextract, quiet):
+          timeout, max_bytes, no_wayback, refresh, jobs, extract_timeout, reextract, run_ocr,
+          quiet):
     """Read dialogue pages, download every statement they link, extract text and index it.
 
     SOURCE is a dialogue page URL or a local HTML file; without SOURCE, every page of the
@@ -212,7 +215,9 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurre
     options = fetching.FetchOptions(
         concurrency=concurrency, per_host=per_host, timeout=timeout, max_bytes=max_bytes,
         wayback=not no_wayback, refresh=refresh, jobs=jobs, extract_timeout=extract_timeout,
-        reextract=reextract)
+        reextract=reextract, ocr=run_ocr)
+    if run_ocr and not dry_run:
+        fetching._require_ocr()
     http = Http(HttpConfig(timeout=timeout, max_bytes=max_bytes, concurrency=concurrency,
                            per_host=per_host, wayback=not no_wayback))
     archive = None if dry_run else Archive(archive_path(ctx))
@@ -239,3 +244,27 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurre
         http.close()
     _render_summary(report, as_json)
     ctx.exit(report.exit_code)
+
+
+@cli.command()
+@click.option("--year", type=click.IntRange(2005, 2100), help="Only this year's statements.")
+@click.option("--timeout", type=click.FloatRange(1, 7200), default=600.0, show_default=True,
+              help="Seconds OCR of one document may take.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.pass_context
+def ocr(ctx, year, timeout, quiet):
+    """Recognise the text of scanned PDFs (status no_text) with ocrmypdf, then extract it.
+
+    Needs `ocrmypdf` and `tesseract` on PATH.  The original PDF is kept unchanged; the
+    recognised copy is stored beside it as statement.ocr.pdf.
+    """
+    from r2p_archive import fetch as fetching
+    from r2p_archive.storage import Archive
+
+    options = fetching.FetchOptions(ocr_timeout=timeout)
+    with _Progress(quiet) as progress:
+        done = fetching.ocr(Archive(archive_path(ctx)), year=year, options=options,
+                            reporter=progress)
+    ok = sum(1 for r in done if r.status == "ok")
+    click.echo(f"OCR: {len(done)} scanned PDF(s), {ok} now with text.")
+    ctx.exit(0 if ok == len(done) else 1)
