@@ -142,8 +142,8 @@ def make_pdf(
     *,
     paragraphs: Sequence[str] | None = None,
     columns: int = 1,
-    header: str | Sequence[str] | None = None,
-    footer: str | Sequence[str] | None = None,
+    header: str | Sequence[str | tuple[str, str]] | None = None,
+    footer: str | Sequence[str | tuple[str, str]] | None = None,
     font_size: float = 11,
     leading: float | None = None,
     para_gap: float | None = None,
@@ -162,8 +162,8 @@ def make_pdf(
     raises ValueError); or ``paragraphs`` flow over as many pages as needed.  A paragraph
     containing newlines is drawn with exactly those line breaks (to place a hyphenated word
     at a line end); a ``COLUMN_BREAK`` paragraph moves on to the next column.
-    ``header``/``footer`` (a string or several lines) are drawn on every page;
-    ``{page}`` and ``{pages}`` are replaced.  ``draw_order="row"`` draws two columns line by
+    ``header``/``footer`` (a string or several lines; a (left, right) pair is one line with a
+    left and a right part) are drawn on every page; ``{page}`` and ``{pages}`` are replaced.  ``draw_order="row"`` draws two columns line by
     line across the page (left 1, right 1, left 2...) instead of column after column.
     ``encrypt`` is a user password, or (user, owner) passwords.
     """
@@ -223,8 +223,13 @@ def make_pdf(
                 seq = seq[::-1]
             c.setFont(FONT, size)
             for i, line in enumerate(seq):
-                c.drawCentredString(page_size[0] / 2, y0 + i * step,
-                                    line.format(page=number, pages=total))
+                y = y0 + i * step
+                if isinstance(line, str):
+                    c.drawCentredString(page_size[0] / 2, y, line.format(page=number, pages=total))
+                else:  # (left, right): a letterhead line
+                    c.drawString(margin, y, line[0].format(page=number, pages=total))
+                    c.drawRightString(page_size[0] - margin, y,
+                                      line[1].format(page=number, pages=total))
         c.showPage()
     c.save()
     return _write(path, buf.getvalue())

@@ -114,6 +114,19 @@ def test_paragraph_split_over_a_page_break_is_joined(tmp_path):
     ]
 
 
+def test_letterhead_and_footer_that_are_not_repeated(tmp_path):
+    # One page: nothing repeats, so the letterhead and the address stay, in their place.
+    data = docgen.make_pdf(
+        pages=[EN],
+        header=[("Permanent Mission of Arcadia", "Check against delivery")],
+        footer=["12 Example Plaza, New York"],
+    )
+    res = pdf_result(tmp_path, data)
+    assert res.text.rstrip("\n").split("\n\n") == [
+        "Permanent Mission of Arcadia", *EN, "12 Example Plaza, New York"
+    ]
+
+
 def test_hyphenation_across_lines(tmp_path):
     para = ("Early preven-\ntion saves lives, and a well-\nknown rule says that self-\n"
             "determination and non-\nintervention are co-\nexisting principles of the Charter-\n"

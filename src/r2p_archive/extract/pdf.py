@@ -444,25 +444,26 @@ def paragraphs_of(segments: list[Segment]) -> list[list[str]]:
     """Rows grouped into paragraphs (each a list of line texts), in reading order.
 
     Header and footer blocks that survived furniture removal do not interrupt the paragraph
-    that flows around them: they follow it as paragraphs of their own.
+    that flows around them: a page's header follows the paragraph that was open when the page
+    began, its footer the paragraph open when the page ended.
     """
     ratio = _pitch_ratio(segments)
     out: list[list[str]] = []
-    body = [seg for seg in segments if not seg.edge]
-    edges_by_page: dict[int, list[Segment]] = {}
-    for seg in segments:
-        if seg.edge:
-            edges_by_page.setdefault(seg.page, []).append(seg)
     current: list[str] = []
     prev: Row | None = None
     prev_seg: Segment | None = None
-    waiting: list[list[str]] = []
-    seen_pages: set[int] = set()
-    for seg in body:
-        if seg.page not in seen_pages:
-            seen_pages.add(seg.page)
-            for edge in edges_by_page.pop(seg.page, []):
-                waiting.extend(_group([edge], ratio))
+    waiting: list[list[str]] = []  # edge paragraphs to place at the next paragraph break
+    footers: list[list[str]] = []  # the last page's footers, placed once the next page starts
+    body_page: int | None = None
+    for seg in segments:
+        if seg.edge:
+            target = footers if seg.page == body_page else waiting
+            target.extend(_group([seg], ratio))
+            continue
+        if seg.page != body_page:
+            body_page = seg.page
+            waiting = footers + waiting
+            footers = []
         for i, row in enumerate(seg.rows):
             nxt = seg.rows[i + 1] if i + 1 < len(seg.rows) else None
             if _starts_paragraph(row, seg, nxt, prev, prev_seg, ratio):
@@ -475,10 +476,7 @@ def paragraphs_of(segments: list[Segment]) -> list[list[str]]:
             prev, prev_seg = row, seg
     if current:
         out.append(current)
-    out.extend(waiting)
-    for rest in edges_by_page.values():  # pages with nothing but a header or footer
-        for edge in rest:
-            out.extend(_group([edge], ratio))
+    out.extend(footers + waiting)
     return out
 
 
@@ -500,8 +498,13 @@ def check_complete(path: Path) -> None:
 
 
 def iter_segments(path: Path, stats: dict[str, int]) -> Iterator[Segment]:
+    import logging
+
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
+
+    # pdfminer warns about every oddity of a file ("CropBox missing..."); not for our users.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     for number, layout in enumerate(extract_pages(path, laparams=LAParams(**LAPARAMS)), 1):
         stats["pages"] = number
