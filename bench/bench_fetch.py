@@ -7,7 +7,7 @@ Measures, each as the median of --runs runs (min and max beside it):
 - `r2p fetch --refresh` (conditional requests; the server answers 304).
 The server records the most requests it had in flight, to show the per-host limit held.
 
-    python bench/bench_fetch.py [--docs 80] [--latency 0.2] [--runs 3] [--markdown FILE]
+    python bench/bench_fetch.py [--docs 80] [--latency 0.2] [--runs 3] [--write]
 """
 
 from __future__ import annotations
@@ -26,73 +26,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+from fixture_site import serve_dialogue  # noqa: E402
 from siteserver import SiteServer  # noqa: E402
-
-
-def make_pdf(text: str) -> bytes:
-    from io import BytesIO
-
-    from reportlab.pdfgen import canvas
-
-    buf = BytesIO()
-    c = canvas.Canvas(buf, invariant=1)
-    y = 780
-    for i in range(30):
-        c.drawString(72, y, f"{text} Paragraph {i} on the prevention of atrocity crimes.")
-        y -= 22
-    c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-COUNTRIES = [
-    "Argentina", "Australia", "Austria", "Bangladesh", "Belgium", "Botswana", "Brazil",
-    "Bulgaria", "Canada", "Chile", "China", "Colombia", "Costa Rica", "Croatia", "Cuba",
-    "Cyprus", "Denmark", "Ecuador", "Egypt", "Estonia", "Ethiopia", "Finland", "France",
-    "Gabon", "Georgia", "Germany", "Ghana", "Greece", "Guatemala", "Hungary", "Iceland",
-    "India", "Indonesia", "Ireland", "Israel", "Italy", "Jamaica", "Japan", "Jordan", "Kenya",
-    "Latvia", "Lebanon", "Lithuania", "Luxembourg", "Malaysia", "Mali", "Malta", "Mexico",
-    "Mongolia", "Morocco", "Namibia", "Nepal", "Netherlands", "New Zealand", "Nigeria",
-    "Norway", "Pakistan", "Panama", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
-    "Qatar", "Romania", "Rwanda", "Senegal", "Singapore", "Slovakia", "Slovenia",
-    "South Africa", "Spain", "Sweden", "Switzerland", "Thailand", "Togo", "Tunisia", "Uganda",
-    "Ukraine", "Uruguay", "Zambia", "Zimbabwe",
-]
 
 
 def serve(n_docs: int, latency: float):
     server = SiteServer()
     site = server.site()
-    urls = []
-    for i, name in enumerate(COUNTRIES[:n_docs]):
-        body = make_pdf(f"Statement of {name}.")
-        etag = f'"doc{i}"'
-        path = f"/statements/2015/{name.lower().replace(' ', '-')}.pdf"
-
-        def handler(req, body=body, etag=etag):
-            time.sleep(latency)
-            if req.headers.get("If-None-Match") == etag:
-                req.send_response(304)
-                req.send_header("ETag", etag)
-                req.send_header("Content-Length", "0")
-                req.end_headers()
-                return
-            req.send_response(200)
-            req.send_header("Content-Type", "application/pdf")
-            req.send_header("ETag", etag)
-            req.send_header("Content-Length", str(len(body)))
-            req.end_headers()
-            if req.command != "HEAD":
-                req.wfile.write(body)
-
-        urls.append(site.add_handler(path, handler))
-    items = "\n".join(f'<li><a href="{u}">{name}</a></li>'
-                      for u, name in zip(urls, COUNTRIES, strict=False))
-    page = (f"<html><head><title>Dialogue 2015</title></head><body><h1>Dialogue</h1>"
-            f"<p>On 8 September 2015 the General Assembly held its dialogue.</p>"
-            f"<ul>{items}</ul></body></html>")
-    page_url = site.add("/dialogue-2015.html", page, content_type="text/html")
-    return server, site, urls, page_url
+    dialogue = serve_dialogue(site, n_docs, year=2015, latency=latency)
+    return server, site, list(dialogue.docs.values()), dialogue.page_url
 
 
 def timed(fn) -> float:
@@ -111,7 +53,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=80)
     ap.add_argument("--latency", type=float, default=0.2)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--markdown", type=Path)
+    ap.add_argument("--write", action="store_true",
+                    help="write the figures into BENCHMARKS.md (## Fetch)")
     args = ap.parse_args()
 
     import requests
@@ -132,10 +75,11 @@ def main() -> None:
             rows["first"].append(timed(lambda cmd=cmd: subprocess.run(
                 cmd, check=True, env=env, stdout=subprocess.DEVNULL)))
             max_in_flight = max(max_in_flight, site.max_in_flight)
-            before = sum(1 for r in site.log if r.path.endswith(".pdf"))
+            before = sum(1 for r in site.log if r.path.startswith("/statements/"))
             rows["again"].append(timed(lambda cmd=cmd: subprocess.run(
                 cmd, check=True, env=env, stdout=subprocess.DEVNULL)))
-            bodies_again.append(sum(1 for r in site.log if r.path.endswith(".pdf")) - before)
+            bodies_again.append(
+                sum(1 for r in site.log if r.path.startswith("/statements/")) - before)
             rows["refresh"].append(timed(lambda cmd=cmd: subprocess.run(
                 cmd + ["--refresh"], check=True, env=env, stdout=subprocess.DEVNULL)))
             shutil.rmtree(tmp, ignore_errors=True)
@@ -148,8 +92,8 @@ def main() -> None:
     refresh = statistics.median(rows["refresh"])
     lines = [
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{args.docs} PDF documents on one local host, {args.latency * 1000:.0f} ms added to "
-        f"every response, {args.runs} runs.",
+        f"{args.docs} documents (PDF, DOCX, HTML) on one local host, "
+        f"{args.latency * 1000:.0f} ms added to every response, {args.runs} runs.",
         "",
         "| measurement | time | ratio |",
         "|---|---|---|",
@@ -166,8 +110,10 @@ def main() -> None:
     ]
     text = "\n".join(lines)
     print(text)
-    if args.markdown:
-        args.markdown.write_text(text + "\n")
+    if args.write:
+        from mdsection import write_section
+
+        write_section("Fetch", f"`python bench/bench_fetch.py`\n\n{text}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Each command runs --runs times (after one warm-up); median, min and max wall times.
 
-    python bench/bench_startup.py [--runs 20] [--markdown FILE]
+    python bench/bench_startup.py [--runs 20] [--write]
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def small_archive(root: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=20)
-    ap.add_argument("--markdown", type=Path)
+    ap.add_argument("--write", action="store_true",
+                    help="write the figures into BENCHMARKS.md (## Start-up)")
     args = ap.parse_args()
     r2p = shutil.which("r2p") or ""
     base = [r2p] if r2p else [sys.executable, "-m", "r2p_archive"]
@@ -74,8 +75,10 @@ def main() -> None:
                      f"{max(times) * 1000:.0f} ms | {med / ref:.1f}× |")
     text = "\n".join(lines)
     print(text)
-    if args.markdown:
-        args.markdown.write_text(text + "\n")
+    if args.write:
+        from mdsection import write_section
+
+        write_section("Start-up", f"`python bench/bench_startup.py`\n\n{text}")
 
 
 if __name__ == "__main__":
