@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from r2p_archive.errors import UnusableInput
-from r2p_archive.models import PENDING, STATUSES, Record
+from r2p_archive.models import PENDING, Record
 from r2p_archive.storage import Archive, ArchiveError
 
 SCHEMA_VERSION = 1
@@ -279,6 +279,23 @@ class Index:
             row["_text"] = values[-1]
             yield row
 
+    def row(self, statement_id: str) -> dict[str, Any] | None:
+        """One row of `statements` with its indexed text (key ``_text``), or None."""
+        values = self.conn.execute(
+            f"SELECT {', '.join('s.' + c for c in COLUMNS)}, f.text "
+            "FROM statements s LEFT JOIN statements_fts f ON f.rowid = s.num WHERE s.id = ?",
+            (statement_id,),
+        ).fetchone()
+        if values is None:
+            return None
+        row = dict(zip(COLUMNS, values[:-1], strict=True))
+        row["_text"] = values[-1]
+        return row
+
+    def paths(self) -> dict[str, str]:
+        """id -> folder of every indexed statement."""
+        return dict(self.conn.execute("SELECT id, path FROM statements"))
+
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
 
@@ -441,7 +458,6 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
 
     records = list(archive.iter_records())
     report.checked = len(records)
-    texts: dict[str, str | None] = {}
     to_save: list[Record] = []
     for rec in records:
         assert rec.dir is not None
@@ -471,7 +487,6 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
                     rec.error = TEXT_MISSING
                 if rec not in to_save:
                     to_save.append(rec)
-        texts[rec.id] = archive.read_text(rec)
     for rec in to_save:
         archive.save(rec)
 
@@ -484,7 +499,7 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     else:
         try:
             index = Index.open(archive, readonly=not fix)
-            indexed = {row["id"]: row for row in index.rows()}
+            indexed = index.paths()
         except (UnusableInput, sqlite3.DatabaseError):
             if index is not None:
                 index.close()
@@ -501,10 +516,10 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
         stale: list[tuple[Record, str | None]] = []
         seen: set[str] = set()
         for rec in records:
-            text = texts[rec.id]
+            text = archive.read_text(rec)
             seen.add(rec.id)
             want = row_of(rec, text)
-            have = indexed.get(rec.id)
+            have = index.row(rec.id)
             if have is None:
                 problems.append(Problem(rec.id, rec.dir or "", "not in the index", fix))
                 stale.append((rec, text))
@@ -516,7 +531,7 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
         extra = sorted(set(indexed) - seen)
         for sid in extra:
             problems.append(
-                Problem(sid, indexed[sid]["path"], "in the index but no sidecar", fix)
+                Problem(sid, indexed[sid], "in the index but no sidecar", fix)
             )
         if fix:
             index.upsert_many(stale)
@@ -525,10 +540,6 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     finally:
         index.close()
     return report
-
-
-def known_statuses() -> tuple[str, ...]:
-    return (*STATUSES, PENDING)
 
 
 # -- user query -> safe FTS5 query -----------------------------------------------------------
