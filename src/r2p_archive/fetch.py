@@ -483,6 +483,27 @@ class _Run:
         self.index.upsert(rec, result.text)
 
 
+def _sync_index(archive: Archive, index, records: Iterable[Record]) -> None:
+    """Re-index the statements whose index row differs from their sidecar.
+
+    A run killed between writing a sidecar and writing its index row leaves the index behind
+    the files; statements the next run skips would otherwise stay wrong in the index.
+    """
+    from r2p_archive.index import COLUMNS, row_of
+
+    have = {values[0]: dict(zip(COLUMNS, values, strict=True)) for values in
+            index.conn.execute(f"SELECT {', '.join(COLUMNS)} FROM statements")}
+    stale = []
+    for rec in records:
+        if have.get(rec.id) == row_of(rec, None):
+            continue
+        text = archive.read_text(rec)
+        if have.get(rec.id) != row_of(rec, text):
+            stale.append((rec, text))
+    if stale:
+        index.upsert_many(stale)
+
+
 def run(
     archive: Archive,
     sources: list[SourceResult],
@@ -508,6 +529,7 @@ def run(
             state = _Run(archive, options, reporter, http)
             try:
                 stored = {rec.id: rec for rec in archive.iter_records()}
+                _sync_index(archive, state.index, stored.values())
                 records: list[Record] = []
                 todo: list[Record] = []
                 for plan in plans:
