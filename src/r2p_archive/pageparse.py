@@ -456,6 +456,20 @@ def _names_someone(text: str) -> bool:
     return lookup_state(text) is not None or classify(text) is not None
 
 
+def _completed_state(text: str):
+    """The one state a lower-case name that lost its first letter can be ("hailand")."""
+    text = clean_text(text)
+    if not text[:1].islower():
+        return None
+    fits = {lookup_state(ch + text) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} - {None}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _names_someone_loosely(text: str) -> bool:
+    """Names someone, possibly after restoring a lost first letter."""
+    return _names_someone(text) or _completed_state(text) is not None
+
+
 def _split_lines(items: list) -> list[list]:
     lines: list[list] = []
     cur: list = []
@@ -531,6 +545,130 @@ def _segment_speakers(text: str, *, people: bool) -> list[Speaker]:
         return several
     speaker = classify(text, allow_people=people, allow_generic=people)
     return [speaker] if speaker is not None else []
+
+
+def _line_plain(line: list) -> str:
+    """The text a reader sees on a line, link texts included."""
+    parts: list[str] = []
+    for kind, val in line:
+        if kind == "a":
+            parts.append(val.text)
+        elif kind == "t":
+            parts.append(val)
+        else:
+            parts.append(" | ")
+        if len(parts) > 400:
+            break
+    return clean_text(" ".join(parts), 2000)
+
+
+_OPEN_END = re.compile(r"(?:[,;(\-\u2013\u2014]|(?<![\w'\u2019-])[a-z][\w'\u2019-]*)$")
+_SENTENCE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
+_CONTINUES = re.compile(r"^(?:[a-z]|[,;:.!?)\]'\u2019\u201d])")
+
+
+def _sentence_fragments(lines: list[list], kinds: list[tuple[str, int]]) -> set[int]:
+    """Lines that are pieces of a sentence running through prose paragraphs.
+
+    A naive conversion puts each link of a sentence in its own paragraph: "... there were
+    some, including" / "[Venezuela]" / ", Cuba," / "[Malaysia]" / "and" / "[Sri Lanka]" /
+    ", that expressed ...".  Two neighbouring lines are *glued* when the first one stops in
+    the middle of a sentence (a comma, a lower-case word such as "including" or "and", or
+    running text without a full stop) or the second one carries on a sentence (it starts with
+    a lower-case word or with punctuation).  A chain of glued lines that starts with a prose
+    line and ends with a prose line or a full stop is one sentence: its short lines are prose,
+    not a speaker list.  A short line that starts a sentence and stops at "by", "including"
+    or a comma ("Memory was raised by") may start the chain too.
+    """
+    texts = {k: _line_plain(lines[k]) for k in range(len(lines))}
+    idx = [k for k in range(len(lines)) if texts[k]]  # a lone "." or "," counts here
+
+    def glued(a: int, b: int) -> bool:
+        ta, tb = texts[a], texts[b]
+        if _OPEN_END.search(ta) or _CONTINUES.match(tb):
+            return True
+        return kinds[a][0] == "P" and _SENTENCE_END.search(ta) is None
+
+    found: set[int] = set()
+    start = 0
+    while start < len(idx):
+        end = start
+        while end + 1 < len(idx) and glued(idx[end], idx[end + 1]):
+            end += 1
+        chain = idx[start:end + 1]
+        # The sentence may end before the chain does: cut the chain after the last line that
+        # is prose or ends with a full stop.
+        head = chain[0]
+        if len(chain) > 1 and (kinds[head][0] == "P" or (
+                kinds[head][0] == "H" and _OPEN_END.search(texts[head])
+                and re.match(r"[A-Z]\w*\s+\w", texts[head]))):
+            last = max((i for i, k in enumerate(chain)
+                        if kinds[k][0] == "P" or _SENTENCE_END.search(texts[k])), default=0)
+            if last > 0:
+                found.update(k for k in chain[:last + 1] if kinds[k][0] != "P")
+        start = end + 1
+    return found
+
+
+def _note_after(line: list, i: int) -> tuple[list[str], list[tuple[_Link, list[str]]]]:
+    """The language note in parentheses right after the link ``line[i]`` on its line:
+    (languages of the note, [(a language word that is itself a link, its languages)])."""
+    depth = 0
+    plain: list[str] = []
+    links: list[tuple[_Link, list[str]]] = []
+    size = 0
+    for kind, val in line[i + 1:]:
+        if kind == "s":
+            return [], []
+        if kind == "a":
+            if depth == 0:
+                return [], []
+            text = clean_text(val.text)
+            langs = languages_of(text)
+            if langs is not None and val.url is not None and val.kind != "never":
+                links.append((val, langs))
+            else:
+                plain.append(f" {text} ")
+            continue
+        for ch in val:
+            size += 1
+            if size > 300:
+                return [], []
+            if depth == 0:
+                if ch.isspace():
+                    continue
+                if ch != "(":
+                    return [], []
+                depth = 1
+            elif ch == "(":
+                return [], []
+            elif ch == ")":
+                note = clean_text("".join(plain))
+                whole = clean_text(" ".join([note, *(clean_text(lk.text) for lk, _ in links)]))
+                if languages_of(whole) is None:
+                    return [], []  # not (only) a language note
+                return languages_of(note) or [], links
+            else:
+                plain.append(ch)
+    return [], []
+
+
+def _ends_line(line: list, i: int) -> bool:
+    """Nothing but white space follows the link ``line[i]`` on its line."""
+    return all(kind == "t" and not val.strip() for kind, val in line[i + 1:])
+
+
+def _note_line_languages(lines: list[list], k: int) -> list[str]:
+    """Languages of a line that holds only a language note in parentheses ("(in Spanish)")
+    right after a line that holds only statement links."""
+    if k + 1 >= len(lines) or any(kind == "t" and val.strip() for kind, val in lines[k]):
+        return []
+    nxt = lines[k + 1]
+    if any(kind != "t" for kind, _ in nxt):
+        return []
+    text = clean_text(" ".join(val for _, val in nxt), 200)
+    m = re.fullmatch(r"\(([^()]*)\)", text)
+    return (languages_of(m.group(1)) or []) if m else []
 
 
 def _regions(kinds: list[tuple[str, int]]) -> list[tuple[int, int]]:
@@ -748,8 +886,9 @@ class _ListReader:
                     step = 2
                 else:
                     break
-                if _names_someone(prefix + text) and not _names_someone(prefix + text + gap + nxt):
-                    break
+                if _names_someone_loosely(prefix + text) and not _names_someone_loosely(
+                        prefix + text + gap + nxt):
+                    break  # "hailand" + a stray "I": the name is complete without it
                 text += gap + nxt
                 j += step
         if self.paren_depth:
@@ -824,11 +963,9 @@ class _ListReader:
         speaker = classify(text, allow_people=self.line_entries == 0)
         if speaker is not None:
             return speaker, 0, False, []
-        if text[:1].islower():
-            fits = {lookup_state(ch + text) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} - {None}
-            if len(fits) == 1:
-                country = fits.pop()
-                return Speaker(country.name, "state", country.iso3), 0, False, []
+        country = _completed_state(text)
+        if country is not None:
+            return Speaker(country.name, "state", country.iso3), 0, False, []
         ctx = self._context()
         if ctx is not None:
             return ctx[0], ("segment", ctx[1]), False, []
@@ -904,6 +1041,8 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
 
     lines = _split_lines(items)
     kinds = [_line_kind(line) for line in lines]
+    for k in _sentence_fragments(lines, kinds):
+        kinds[k] = ("P", 0)
     regions = _regions(kinds)
 
     entries: list[_Entry] = []
@@ -924,13 +1063,22 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
             entries.append(entry)
 
     # prose: documents linked from a name that is unmistakably a speaker
+    by_key = {url_key(e.url): e for e in entries if e.url is not None}
     for k, line in enumerate(lines):
         if in_region[k]:
             continue
-        for kind, link in line:
+        for i, (kind, link) in enumerate(line):
             if kind != "a" or link.url is None or link.kind != "doc":
                 continue
             key = url_key(link.url)
+            langs, lang_links = _note_after(line, i)
+            if not langs and not lang_links and _ends_line(line, i):
+                langs = _note_line_languages(lines, k)
+            existing = by_key.get(key)
+            if existing is not None:
+                if not existing.languages:
+                    existing.add_languages(langs)
+                continue
             if key in keys:
                 continue
             speaker = classify(link.text, allow_people=False, allow_generic=False)
@@ -939,8 +1087,20 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
             if speaker is None:
                 continue
             keys.add(key)
-            entries.append(_Entry(speaker, link.url, notes=[speaker.note] if speaker.note
-                                  else []))
+            entry = _Entry(speaker, link.url, notes=[speaker.note] if speaker.note else [])
+            entry.add_languages(langs)
+            entries.append(entry)
+            by_key[key] = entry
+            # "Botswana (in <a>French</a>)": the French version is a second document
+            for lang_link, link_langs in lang_links:
+                lkey = url_key(lang_link.url)
+                if lkey in keys:
+                    continue
+                keys.add(lkey)
+                second = _Entry(speaker, lang_link.url, lang_from_link=True)
+                second.add_languages(link_langs)
+                entries.append(second)
+                by_key[lkey] = second
 
     # A speaker named without a link is planned only when no document of theirs is.
     linked = {_who(e.speaker) for e in entries if e.url is not None}
