@@ -691,3 +691,147 @@ def test_sentences_mentioning_officials_are_not_speakers():
             "<p>the Secretary-General recalled the summit</p>"
             "<p><a href='/d/c.pdf'>Chad</a></p>")
     assert [row[0] for row in plan(page(body))] == ["Mali", "Peru", "Chad"]
+
+
+# --------------------------------------------------------------------------------------------
+# a naive conversion: every link of the prose in its own paragraph
+
+N = "http://naive-r2p.test/images/stories/2013/"
+NAIVE_BASE = "http://naive-r2p.test/index.php/component/content/article/35-topics/5100-fifth-dialogue"
+NAIVE_2013 = [
+    ("Secretary-General", "un_official", None, (), N + "sg.pdf", None),
+    ("Abena Osei, Judge, Fixture Court of Appeal", "panelist", None, (), N + "panel-osei.pdf",
+     None),
+    ("Professor Lars Vinter, Director, Institute for Fixture Studies", "panelist", None, (), None,
+     None),
+    ("European Union", "organization", None, (), N + "eu.pdf", None),
+    ("Zambia", "state", "ZMB", (), N + "zambia.pdf", None),
+    ("Oman", "state", "OMN", ("ar",), N + "stmt-31.pdf", None),
+    ("Fiji", "state", "FJI", (), N + "fiji.pdf", None),
+    ("United Republic of Tanzania", "state", "TZA", (), N + "stmt-40.pdf", None),
+    ("Nepal", "state", "NPL", (), N + "nepal.pdf", None),
+    ("Chad", "state", "TCD", (), N + "chad.pdf", None),
+    ("Chad", "state", "TCD", ("fr",), N + "chad-fr.pdf", None),
+    ("Mauritania", "state", "MRT", ("fr",), N + "stmt-44.pdf", None),
+    ("Bhutan", "state", "BTN", (), N + "bhutan.pdf", None),
+    ("Mongolia", "state", "MNG", (), N + "stmt-47.pdf", None),
+    ("Gambia", "state", "GMB", (), N + "gambia-2013.pdf", None),
+    ("Tonga", "state", "TON", (), N + "kiribati-notes.pdf", None),
+    ("Kiribati", "state", "KIR", (), None, None),
+    ("Fixture Centre for Atrocity Prevention", "civil_society", None, (), None, None),
+    ("Lesotho", "state", "LSO", (), None, "prepared statement, but did not speak"),
+    # linked only in the prose, with its language note: after the speaker list
+    ("Samoa", "state", "WSM", ("en",), N + "samoa.pdf", None),
+]
+
+
+def test_naive_2013_prose_enumerations_are_not_a_speaker_list():
+    """Prose names ("including [Nepal], Nauru, [Oman] and [Bhutan], that expressed ...") split
+    over paragraphs: their documents are planned once, in the order of the real speaker list;
+    names mentioned only in prose without a link (Nauru, Tuvalu) are not planned."""
+    data = (PAGES / "dialogue_2013_naive.html").read_bytes()
+    page = parse_page(data, base_url=NAIVE_BASE, page=NAIVE_BASE)
+    assert page.title == ("Assembly turns to prevention at its fifth dialogue on the "
+                          "responsibility to protect")
+    assert page.date_year == 2013
+    got = [(s.speaker, s.speaker_type, s.iso3, s.languages, s.url, s.note)
+           for s in page.statements]
+    assert got == NAIVE_2013
+
+
+def test_enumeration_inside_a_sentence_split_over_paragraphs():
+    prose = (
+        "<p>On 8 September 2014 most delegations agreed, but there were some, including</p>"
+        "<p><a href='/d/nepal.pdf'>Nepal</a></p><p>, Nauru,</p>"
+        "<p><a href='/d/oman.pdf'>Oman</a></p><p>and</p><p><a href='/d/fiji.pdf'>Fiji</a></p>"
+        "<p>, that asked for more time before the principle was applied anywhere.</p>")
+    body = ("<p><a href='/d/mali.pdf'>Mali</a></p><p><a href='/d/fiji.pdf'>Fiji</a></p>"
+            "<p><a href='/d/peru.pdf'>Peru</a></p><p><a href='/d/nepal.pdf'>Nepal</a></p>")
+    d = "http://site.test/d/"
+    assert plan(page(body, prose=prose)) == [
+        ("Mali", "state", "MLI", (), d + "mali.pdf", None),
+        ("Fiji", "state", "FJI", (), d + "fiji.pdf", None),
+        ("Peru", "state", "PER", (), d + "peru.pdf", None),
+        ("Nepal", "state", "NPL", (), d + "nepal.pdf", None),
+        ("Oman", "state", "OMN", (), d + "oman.pdf", None),
+    ]
+
+
+def test_enumeration_ending_with_a_full_stop_in_its_own_paragraph():
+    prose = ("<p>On 8 September 2014 the dialogue took place.</p>"
+             "<p>Courts were raised by</p><p><a href='/d/fiji.pdf'>Fiji</a></p><p>,</p>"
+             "<p><a href='/d/chad.pdf'>Chad</a></p><p>and</p><p><a href='/d/oman.pdf'>Oman</a>"
+             "</p><p>.</p>")
+    body = ("<p><a href='/d/mali.pdf'>Mali</a></p><p><a href='/d/oman.pdf'>Oman</a></p>"
+            "<p><a href='/d/peru.pdf'>Peru</a></p>")
+    assert urls(page(body, prose=prose)) == [
+        "http://site.test/d/mali.pdf", "http://site.test/d/oman.pdf",
+        "http://site.test/d/peru.pdf", "http://site.test/d/fiji.pdf",
+        "http://site.test/d/chad.pdf"]
+
+
+def test_a_list_after_prose_without_a_full_stop_keeps_its_first_entry():
+    prose = ("<p>On 8 September 2014 delegations met, and the statements of the day, in the "
+             "order in which they were delivered, follow</p>")
+    body = ("<p><a href='/d/mali.pdf'>Mali</a></p><p><a href='/d/peru.pdf'>Peru</a></p>"
+            "<p>Cuba</p>")
+    assert plan(page(body, prose=prose)) == [
+        ("Mali", "state", "MLI", (), "http://site.test/d/mali.pdf", None),
+        ("Peru", "state", "PER", (), "http://site.test/d/peru.pdf", None),
+        ("Cuba", "state", "CUB", (), None, None),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# language notes after links that are planned outside a speaker list
+
+def test_language_note_after_a_single_list_entry():
+    html = ('<p>On 8 September 2014 the dialogue was held.</p><ul><li>'
+            '<a href="http://x.test/scan.pdf">Botswana</a> (in French)</li></ul>')
+    assert plan(html, base_url=None) == [
+        ("Botswana", "state", "BWA", ("fr",), "http://x.test/scan.pdf", None)]
+
+
+def test_language_notes_after_two_list_entries():
+    html = ('<p>On 8 September 2014 the dialogue was held.</p><ul>'
+            '<li><a href="http://x.test/scan.pdf">Botswana</a> (in French)</li>'
+            '<li><a href="http://x.test/p.pdf">Peru</a> (English and Spanish)</li></ul>')
+    assert plan(html, base_url=None) == [
+        ("Botswana", "state", "BWA", ("fr",), "http://x.test/scan.pdf", None),
+        ("Peru", "state", "PER", ("en", "es"), "http://x.test/p.pdf", None),
+    ]
+
+
+def test_language_note_after_a_link_in_a_paragraph_or_on_the_next_line():
+    para = ('<p>On 8 September 2014 the dialogue was held.</p>'
+            '<p><a href="http://x.test/scan.pdf">Botswana</a> (in French)</p>')
+    assert plan(para, base_url=None) == [
+        ("Botswana", "state", "BWA", ("fr",), "http://x.test/scan.pdf", None)]
+    next_line = ('<p>On 8 September 2014 the dialogue was held.</p>'
+                 '<p><a href="http://x.test/scan.pdf">Botswana</a></p><p>(in French)</p>')
+    assert plan(next_line, base_url=None) == [
+        ("Botswana", "state", "BWA", ("fr",), "http://x.test/scan.pdf", None)]
+
+
+def test_language_notes_after_links_in_running_prose():
+    html = ('<p>On 8 September 2014 <a href="http://x.test/b.pdf">Botswana</a> (speaking in '
+            'French) disagreed with <a href="http://x.test/m.pdf">Mali</a> (Arabic, French) '
+            'and with <a href="http://x.test/g.pdf">Ghana</a> (in <a href="http://x.test/g-fr.pdf"'
+            '>French</a>) on most points, in a debate (in English) of some length.</p>')
+    assert plan(html, base_url=None) == [
+        ("Botswana", "state", "BWA", (), "http://x.test/b.pdf", None),
+        ("Mali", "state", "MLI", ("ar", "fr"), "http://x.test/m.pdf", None),
+        ("Ghana", "state", "GHA", (), "http://x.test/g.pdf", None),
+        ("Ghana", "state", "GHA", ("fr",), "http://x.test/g-fr.pdf", None),
+    ]
+
+
+def test_stray_anchor_after_a_name_that_lost_its_first_letter():
+    body = ("<p><a href='/d/s1.pdf'>Mali</a> <a href='/d/s2.pdf'>Peru</a> "
+            "<a href='/d/s3.pdf'>Urugu</a>\n<a href='/d/s3.pdf'>ay</a> "
+            "<a href='/d/s4.pdf'>ongolia</a> <a href='/d/s4.pdf'>I</a> "
+            "<a href='/d/s5.pdf'>Chad</a></p>")
+    assert [(row[0], row[4]) for row in plan(page(body))] == [
+        ("Mali", "http://site.test/d/s1.pdf"), ("Peru", "http://site.test/d/s2.pdf"),
+        ("Uruguay", "http://site.test/d/s3.pdf"), ("Mongolia", "http://site.test/d/s4.pdf"),
+        ("Chad", "http://site.test/d/s5.pdf")]

@@ -26,8 +26,11 @@ How the parser reads a page:
    and little other text (less than the link text, or under 120 characters), an *unlinked
    speaker line* is short text naming a speaker ("Indonesia", "Dr. Jane Doe, Special Adviser
    ..."), a *note line* holds only a note ("(in Spanish)"), a *heading* is short text naming
-   nobody ("Member States", "Statements:").  Prose paragraphs are none of these.  A run of such
-   lines with at least three speakers is a speaker list; headings inside it are skipped.
+   nobody ("Member States", "Statements:").  Prose paragraphs are none of these.  Short lines
+   that are pieces of a sentence cut into paragraphs by a naive conversion ("... including" /
+   "[Nepal]" / ", Nauru," / "[Oman]" / ", that expressed ...") are prose too
+   (:func:`_sentence_fragments`).  A run of list lines with at least three speakers is a
+   speaker list; headings inside it are skipped.
 
 4. **Read the speaker list** entry by entry, left to right (:class:`_ListReader`):
    adjacent anchors with the same target are one name (``Urugu`` + ``ay``); a letter glued to
@@ -44,8 +47,10 @@ How the parser reads a page:
 5. **Prose links** outside the speaker list are planned only when the target is a document and
    the link text (or the file name) names a state, a known organisation or a UN office; links
    to the same document collapse into one statement (URLs compared without fragment, scheme,
-   ``www.`` and trailing slash).  Order: speaker-list order, then prose-only documents in page
-   order.
+   ``www.`` and trailing slash).  A language note right after such a link ("(in French)" on
+   the same line, or alone on the next line after a line of links only) gives its language
+   hints, and "(in <a>French</a>)" its second document.  Unlinked names in prose are never
+   planned.  Order: speaker-list order, then prose-only documents in page order.
 
 Everything is linear in the size of the page: no regular expression here can backtrack
 catastrophically, names are truncated (200 characters) and control characters dropped.
