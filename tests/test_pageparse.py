@@ -835,3 +835,18 @@ def test_stray_anchor_after_a_name_that_lost_its_first_letter():
         ("Mali", "http://site.test/d/s1.pdf"), ("Peru", "http://site.test/d/s2.pdf"),
         ("Uruguay", "http://site.test/d/s3.pdf"), ("Mongolia", "http://site.test/d/s4.pdf"),
         ("Chad", "http://site.test/d/s5.pdf")]
+
+
+def test_a_long_comma_separated_list_after_an_introduction_without_colon_stays_a_list():
+    prose = ("<p>On 8 September 2014 delegations met, and the statements of the day, in the "
+             "order in which they were delivered, follow</p>")
+    names = ["Mali", "Peru", "Chad", "Oman", "Fiji", "Nepal", "Togo", "Cuba"]
+    body = "".join(f"<p><a href='/d/{n.lower()}.pdf'>{n}</a>,</p>" for n in names)
+    body += "<p>Kiribati,</p><p>and <a href='/d/tonga.pdf'>Tonga</a>.</p>"
+    d = "http://site.test/d/"
+    assert plan(page(body, prose=prose)) == [
+        *[(n, "state", iso3, (), f"{d}{n.lower()}.pdf", None) for n, iso3 in zip(
+            names, ["MLI", "PER", "TCD", "OMN", "FJI", "NPL", "TGO", "CUB"], strict=True)],
+        ("Kiribati", "state", "KIR", (), None, None),
+        ("Tonga", "state", "TON", (), d + "tonga.pdf", None),
+    ]

@@ -572,6 +572,9 @@ _SENTENCE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
 _CONTINUES = re.compile(r"^(?:[a-z]|[,;:.!?)\]'\u2019\u201d])")
 
 
+_MAX_SENTENCE_NAMES = 8
+
+
 def _sentence_fragments(lines: list[list], kinds: list[tuple[str, int]]) -> set[int]:
     """Lines that are pieces of a sentence running through prose paragraphs.
 
@@ -609,8 +612,11 @@ def _sentence_fragments(lines: list[list], kinds: list[tuple[str, int]]) -> set[
                 and re.match(r"[A-Z]\w*\s+\w", texts[head]))):
             last = max((i for i, k in enumerate(chain)
                         if kinds[k][0] == "P" or _SENTENCE_END.search(texts[k])), default=0)
-            if last > 0:
-                found.update(k for k in chain[:last + 1] if kinds[k][0] != "P")
+            inner = [k for k in chain[:last + 1] if kinds[k][0] != "P"]
+            # a sentence names a handful of speakers; a dozen comma-separated entries after
+            # an introduction without a colon are a speaker list
+            if last > 0 and sum(kinds[k][1] for k in inner) <= _MAX_SENTENCE_NAMES:
+                found.update(inner)
         start = end + 1
     return found
 
