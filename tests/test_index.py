@@ -10,7 +10,7 @@ from filelock import FileLock
 from r2p_archive import index
 from r2p_archive.api import open_archive
 from r2p_archive.errors import UnusableInput
-from r2p_archive.index import Index, fts_query, reindex, verify, write_lock
+from r2p_archive.index import Index, fts_query, reindex, verify
 
 
 @pytest.mark.parametrize(
@@ -281,12 +281,12 @@ def test_write_lock_busy(tmp_path):
     holder = FileLock(str(arc.lock_path))
     with holder:
         with pytest.raises(UnusableInput) as exc:
-            with write_lock(arc, timeout=0.05):
+            with arc.writer_lock(timeout=0.05):
                 pass
     assert str(exc.value) == (
         f"another r2p command is writing to {arc.root}; try again when it has finished"
     )
-    with write_lock(arc, timeout=0.05):
+    with arc.writer_lock(timeout=0.05):
         pass
 
 

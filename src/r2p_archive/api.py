@@ -53,14 +53,10 @@ COUNT_BY = ("year", "country", "language")
 
 
 def default_archive_path() -> Path:
-    """The archive the CLI uses without ``--archive``: ``$R2P_ARCHIVE``, else the per-user
-    data folder."""
-    env = os.environ.get("R2P_ARCHIVE")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
+    """The archive the CLI uses without ``--archive`` (see :func:`storage.default_root`)."""
+    from r2p_archive.storage import default_root
 
-    return Path(user_data_dir("r2p-archive", appauthor=False))
+    return default_root()
 
 
 @dataclass

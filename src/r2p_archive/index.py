@@ -23,7 +23,7 @@ from typing import Any
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PENDING, Record
-from r2p_archive.storage import Archive, ArchiveError
+from r2p_archive.storage import Archive
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
@@ -300,32 +300,6 @@ class Index:
         return self.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
 
 
-def _ensure(archive: Archive) -> None:
-    try:
-        archive.ensure()
-    except ArchiveError as exc:
-        raise UnusableInput(str(exc)) from exc
-
-
-@contextlib.contextmanager
-def write_lock(archive: Archive, timeout: float = 10.0) -> Iterator[None]:
-    """Hold the archive's write lock (one writing r2p command at a time)."""
-    from filelock import FileLock, Timeout
-
-    _ensure(archive)
-    lock = FileLock(str(archive.lock_path), timeout=timeout)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise UnusableInput(
-            f"another r2p command is writing to {archive.root}; try again when it has finished"
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 # -- rebuild ---------------------------------------------------------------------------------
 def _records_with_text(archive: Archive) -> Iterator[tuple[Record, str | None]]:
     for rec in archive.iter_records():
@@ -354,7 +328,7 @@ def reindex(archive: Archive, *, batch: int = 500) -> int:
 
     Returns how many statements were indexed.
     """
-    _ensure(archive)
+    archive.ensure()
     fd, tmp_name = tempfile.mkstemp(dir=archive.root, prefix=".index.", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)

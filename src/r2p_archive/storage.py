@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from r2p_archive.errors import R2PError
+from r2p_archive.errors import UnusableInput
 from r2p_archive.models import Record
 
 SIDECAR = "statement.json"
@@ -30,7 +30,18 @@ LOCK_NAME = ".r2p.lock"
 _SLUG_MAX = 60
 
 
-class ArchiveError(R2PError):
+def default_root() -> Path:
+    """The archive used without ``--archive``: ``$R2P_ARCHIVE``, else the per-user data folder
+    (e.g. ``~/.local/share/r2p-archive`` on Linux)."""
+    env = os.environ.get("R2P_ARCHIVE")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("r2p-archive", appauthor=False))
+
+
+class ArchiveError(UnusableInput):
     """The archive folder cannot be used (not writable, locked by another run...): exit 2."""
 
 
@@ -89,7 +100,7 @@ class Archive:
         return self.root / LOCK_NAME
 
     @contextlib.contextmanager
-    def writer_lock(self, timeout: float = 5.0) -> Iterator[None]:
+    def writer_lock(self, timeout: float = 10.0) -> Iterator[None]:
         """Hold the archive's writer lock; another writer waits ``timeout`` s, then gives up."""
         from filelock import FileLock, Timeout
 

@@ -14,12 +14,6 @@ from r2p_archive.errors import R2PError
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def default_archive() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("r2p-archive", appauthor=False))
-
-
 class Group(click.Group):
     """Turns library errors into one line on stderr and the right exit code; no tracebacks."""
 
@@ -56,7 +50,9 @@ def cli(ctx: click.Context, archive: Path | None) -> None:
 
     Start with `r2p fetch`, then ask with `r2p list`, `r2p search` and `r2p show`.
     """
-    ctx.obj = archive if archive is not None else default_archive()
+    from r2p_archive.storage import default_root
+
+    ctx.obj = archive if archive is not None else default_root()
 
 
 def archive_path(ctx: click.Context) -> Path:

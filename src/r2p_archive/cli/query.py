@@ -191,11 +191,11 @@ def export_cmd(ctx, fmt, out, years, country, language, status, speaker_type) ->
 @click.pass_context
 def reindex_cmd(ctx) -> None:
     """Rebuild the index from the archived files."""
-    from r2p_archive.index import reindex, write_lock
+    from r2p_archive.index import reindex
     from r2p_archive.storage import Archive
 
     archive = Archive(archive_path(ctx))
-    with write_lock(archive):
+    with archive.writer_lock():
         n = reindex(archive)
     click.echo(f"indexed {n} statement{'s' if n != 1 else ''} into {archive.index_path}")
 
@@ -211,11 +211,11 @@ def verify_cmd(ctx, fix) -> None:
     """
     import contextlib
 
-    from r2p_archive.index import verify, write_lock
+    from r2p_archive.index import verify
     from r2p_archive.storage import Archive
 
     archive = Archive(archive_path(ctx))
-    with write_lock(archive) if fix else contextlib.nullcontext():
+    with archive.writer_lock() if fix else contextlib.nullcontext():
         report = verify(archive, fix=fix)
     from r2p_archive import render
 
