@@ -1,0 +1,139 @@
+"""Scale benchmark: how far one SQLite index goes.
+
+Indexes synthetic statements straight into an index (no files: this measures the index, not
+the file system) in batches of 10,000 until --n statements or the --budget seconds run out,
+then records build time, database size, and in-process search latency (p50/p95) for words of
+three frequencies.
+
+    python bench/bench_scale.py [--n 1000000] [--budget 600] [--chars 1500] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_search import make_text, vocabulary  # noqa: E402
+
+from r2p_archive.api import open_archive  # noqa: E402
+from r2p_archive.index import Index  # noqa: E402
+from r2p_archive.models import Record  # noqa: E402
+from r2p_archive.storage import Archive  # noqa: E402
+
+BATCH = 10_000
+
+
+def records(rng: random.Random, words, cum, n: int, start: int, chars: int):
+    for i in range(start, start + n):
+        year = 2009 + i % 16
+        rec = Record(id=f"{i:010x}", year=year, speaker=f"Speaker {i % 5000}",
+                     speaker_type="state", status="ok", language="en", text="statement.txt",
+                     text_chars=chars)
+        rec.dir = f"{year}/s{i % 5000}/en-{i}"
+        yield rec, make_text(rng, words, cum, chars)
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * len(values)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--budget", type=float, default=600.0, help="seconds for the build")
+    ap.add_argument("--chars", type=int, default=1500)
+    ap.add_argument("--queries", type=int, default=100)
+    ap.add_argument("--write", action="store_true", help="write BENCHMARKS.md (## Scale)")
+    args = ap.parse_args()
+
+    rng = random.Random(11)
+    words = vocabulary(rng, 20_000)
+    weights = [1.0 / (rank + 10) for rank in range(len(words))]
+    cum, total = [], 0.0
+    for w in weights:
+        total += w
+        cum.append(total)
+
+    tmp = Path(tempfile.mkdtemp(prefix="r2p-bench-scale-"))
+    try:
+        archive = Archive(tmp / "arc")
+        archive.ensure()
+        built, start = 0, time.perf_counter()
+        with Index.open(archive) as idx:
+            while built < args.n and time.perf_counter() - start < args.budget:
+                step = min(BATCH, args.n - built)
+                idx.upsert_many(records(rng, words, cum, step, built, args.chars))
+                built += step
+            build_s = time.perf_counter() - start
+            idx.optimize()
+        total_s = time.perf_counter() - start
+        size = sum(p.stat().st_size for p in archive.root.glob("index.sqlite*"))
+
+        # word frequencies: rank 0 is in nearly every statement, rank ~200 in some, 5000 rare
+        latencies = {}
+        with open_archive(archive.root) as view:
+            for label, rank in (("frequent", 0), ("middling", 200), ("rare", 5000)):
+                word = words[rank]
+                times = []
+                for _ in range(args.queries):
+                    t0 = time.perf_counter()
+                    view.search(word, limit=20)
+                    times.append(time.perf_counter() - t0)
+                latencies[label] = (word, times)
+            t0 = time.perf_counter()
+            view.statements(year=2013)
+            list_s = time.perf_counter() - t0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    rate = built / build_s
+    lines = [
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, SQLite "
+        f"{sqlite3.sqlite_version}. Synthetic statements of {args.chars:,} characters, indexed "
+        f"in batches of {BATCH:,} (no files written); build budget {args.budget:.0f} s.",
+        "",
+        "| what | result |",
+        "|---|---|",
+        f"| statements indexed | {built:,}{' (budget reached)' if built < args.n else ''} |",
+        f"| build time | {build_s:.0f} s ({rate:,.0f} statements/s), plus optimize: "
+        f"{total_s:.0f} s in all |",
+        f"| index size | {size / 2**20:,.0f} MB |",
+        f"| `list --year 2013` equivalent ({built // 16:,} rows) | {list_s * 1000:.0f} ms |",
+    ]
+    for label, (word, times) in latencies.items():
+        lines.append(f"| search, {label} word `{word}` (top 20, {args.queries} queries) | "
+                     f"p50 {statistics.median(times) * 1000:.1f} ms, "
+                     f"p95 {pct(times, 0.95) * 1000:.1f} ms |")
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        from mdsection import write_section
+
+        write_section("Scale", "`python bench/bench_scale.py`\n\n" + text + "\n\n" + LIMITS)
+
+
+LIMITS = """Where one machine stops being enough: the index grows about linearly (FTS5 keeps a
+posting list per word), so an archive of every UN statement ever made (a few million documents)
+still fits one SQLite file of tens of GB on one disk, and rare-word queries stay in
+milliseconds. What degrades first is ranking very common words: FTS5 scores every matching row
+with BM25 before taking the top 20, so latency grows with the number of matches, not with the
+top-k. Past a few million statements, or with many concurrent users, the next step is a search
+server with precomputed impact-ordered postings and early termination (e.g. Tantivy or
+Elasticsearch/OpenSearch), sharded by year, with SQLite kept as the per-archive catalogue."""
+
+
+if __name__ == "__main__":
+    main()
