@@ -1,0 +1,64 @@
+"""Global CLI behaviour: --version, --help on every command, `r2p info`, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from archive_factory import Spec, build
+from click.testing import CliRunner
+
+from r2p_archive.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_every_command_is_there():
+    assert COMMANDS == ["dialogues", "export", "fetch", "info", "list", "ocr", "reindex",
+                        "search", "show", "verify"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_on_every_command(command):
+    res = CliRunner().invoke(cli, [command, "--help"])
+    assert res.exit_code == 0
+    assert res.stdout.startswith(f"Usage: cli {command} [OPTIONS]")
+
+
+def test_version():
+    res = CliRunner().invoke(cli, ["--version"])
+    assert (res.exit_code, res.stdout) == (0, "r2p, version 0.1.0\n")
+
+
+def test_unknown_option_is_a_usage_error():
+    res = CliRunner().invoke(cli, ["list", "--colour"])
+    assert res.exit_code == 2
+    assert res.stderr.endswith("Error: No such option '--colour'. Did you mean '--country'?\n")
+
+
+def test_module_entry_point_runs():
+    out = subprocess.run([sys.executable, "-m", "r2p_archive", "--version"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout == "r2p, version 0.1.0\n"
+
+
+def test_info_on_empty_and_filled_archive(tmp_path):
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "info"])
+    assert res.stdout == f"archive: {tmp_path / 'none'}\nstatus:  empty (run `r2p fetch`)\n"
+    build(tmp_path / "a", [Spec(2013, "Brazil", "Brazil speaks.", iso3="BRA"),
+                           Spec(2014, "Ghana", None, iso3="GHA")])
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "info"])
+    root = (tmp_path / "a").resolve()
+    assert res.stdout == (f"archive: {root}\nindex:   {root / 'index.sqlite'}\n"
+                          "holds:   2 statements, 2013–2014 (1 no_text, 1 ok)\n")
+
+
+def test_archive_option_and_env_agree(tmp_path, monkeypatch):
+    build(tmp_path / "a", [Spec(2013, "Brazil", "Brazil speaks.", iso3="BRA")])
+    monkeypatch.setenv("R2P_ARCHIVE", str(tmp_path / "a"))
+    via_env = CliRunner().invoke(cli, ["list", "--json"]).stdout
+    monkeypatch.setenv("R2P_ARCHIVE", str(tmp_path / "elsewhere"))
+    via_opt = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "list", "--json"]).stdout
+    assert via_env == via_opt
+    assert '"speaker": "Brazil"' in via_env
