@@ -264,6 +264,8 @@ class Http:
                 ) from exc
             if "timed out" in str(exc).lower():
                 raise DownloadError(f"timeout after {cfg.timeout:g} s while reading") from exc
+            if "reset by peer" in str(exc).lower():
+                raise DownloadError("connection reset by the server while reading") from exc
             raise DownloadError(f"connection broken while reading: {_short(exc)}") from exc
         except requests.exceptions.RequestException as exc:
             path.unlink(missing_ok=True)
@@ -271,6 +273,9 @@ class Http:
         except BaseException:
             path.unlink(missing_ok=True)
             raise
+        if not _decoded_whole(resp):
+            path.unlink(missing_ok=True)
+            raise DownloadError("corrupt compressed body")
         if size == 0:
             path.unlink(missing_ok=True)
             raise DownloadError("empty body")
@@ -338,6 +343,15 @@ class Http:
             got.wayback_url = capture_url
             got.wayback_timestamp = timestamp
             return got
+
+
+def _decoded_whole(resp: requests.Response) -> bool:
+    """False when a gzip body ended before its compressed stream did (urllib3 does not
+    complain about a cut-off stream: it hands over what it could decode)."""
+    decoder = getattr(resp.raw, "_decoder", None)
+    stream = getattr(decoder, "_obj", None)
+    first_member = getattr(decoder, "_state", None) == 0  # urllib3 GzipDecoderState.FIRST_MEMBER
+    return not (first_member and stream is not None and getattr(stream, "eof", True) is False)
 
 
 def _classify(exc: requests.exceptions.RequestException, timeout: float) -> DownloadError:
