@@ -20,6 +20,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -51,13 +52,23 @@ def count_pages(pdfs: list[Path]) -> int:
     return total
 
 
-def timed(fn: Callable[[], None], runs: int) -> list[float]:
-    times = []
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed(fn: Callable[[], None], runs: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds of each run."""
+    walls, cpus = [], []
     for _ in range(runs):
+        cpu = _cpu()
         start = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return times
+        walls.append(time.perf_counter() - start)
+        cpus.append(_cpu() - cpu)
+    return walls, cpus
 
 
 def run_extract_file(pdfs: list[Path]) -> None:
@@ -110,24 +121,31 @@ def main() -> int:
         (f"extract_many, {cores} worker processes", lambda: run_extract_many(pdfs, cores)),
     ]
     results = []
+    load_before = os.getloadavg()[0]
     for name, fn in rows:
-        times = timed(fn, args.runs)
-        results.append((name, statistics.median(times), min(times), max(times)))
-        print(f"{name}: {statistics.median(times):.2f} s", file=sys.stderr)
+        walls, cpus = timed(fn, args.runs)
+        results.append((name, statistics.median(walls), min(walls), max(walls),
+                        statistics.median(cpus)))
+        print(f"{name}: {statistics.median(walls):.2f} s", file=sys.stderr)
+    load_after = os.getloadavg()[0]
     base_seq = results[0][1]
     base_par = results[1][1]
+    base_cpu = results[0][4]
     lines = [
         f"{len(pdfs)} real UN verbatim records (two-column InDesign PDFs), {pages} pages, "
         f"{mb:.1f} MB; {cores} cores, Python {platform.python_version()}, "
-        f"{platform.machine()} {platform.system()}; median of {args.runs} runs (min-max).",
+        f"{platform.machine()} {platform.system()}; wall-clock median of {args.runs} runs "
+        f"(min-max); 1-minute load average {load_before:.1f} before, {load_after:.1f} after "
+        "(other work on the machine inflates wall-clock times, not CPU times).",
         "",
-        "| Extraction | seconds (min-max) | pages/s | × pdftotext sequential "
-        f"| × pdftotext {cores} proc. |",
-        "|---|---|---|---|---|",
+        "| Extraction | wall s (min-max) | pages/s | × pdftotext sequential "
+        f"| × pdftotext {cores} proc. | CPU s | × pdftotext CPU |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for name, med, lo, hi in results:
+    for name, med, lo, hi, cpu in results:
         lines.append(f"| {name} | {med:.2f} ({lo:.2f}-{hi:.2f}) | {pages / med:.1f} "
-                     f"| {med / base_seq:.1f} | {med / base_par:.1f} |")
+                     f"| {med / base_seq:.1f} | {med / base_par:.1f} | {cpu:.1f} "
+                     f"| {cpu / base_cpu:.1f} |")
     table = "\n".join(lines)
     print(table)
     if not args.no_write:

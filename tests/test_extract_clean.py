@@ -32,6 +32,7 @@ def test_finish_paragraphs():
     (["soft\u00ad", "hyphen"], "softhyphen"),
     (["ends with a dash -", "then more"], "ends with a dash - then more"),
     (["two  spaces", "  and more  "], "two spaces and more"),
+    (["安理会必须", "及早采取行动"], "安理会必须及早采取行动"),
 ])
 def test_join_lines(lines, expected):
     assert clean.join_lines(lines) == expected

@@ -180,9 +180,13 @@ def _pdf(path: Path, content_type: str | None) -> _Extracted:
 
     result = extract_pdf(path)
     reason = no_text_hint()
+    paragraphs = result.paragraphs
     if result.undecoded:
         reason = f"PDF text cannot be decoded (fonts without Unicode mapping); {reason}"
-    return _Extracted(result.paragraphs, "pdfminer", result.pages, reason)
+        letters = sum(1 for p in paragraphs for ch in p if ch.isalpha())
+        if result.undecoded > letters:  # mostly glyphs without text: unusable
+            paragraphs = []
+    return _Extracted(paragraphs, "pdfminer", result.pages, reason)
 
 
 def _html(path: Path, content_type: str | None) -> _Extracted:

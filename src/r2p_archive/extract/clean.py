@@ -34,6 +34,7 @@ _TRANSLATE = {**_CONTROLS, **_SPACES, **_DROP}
 _PRESENTATION = re.compile("[\ufb00-\ufdff\ufe70-\ufefe]")
 _CID = re.compile(r"\(cid:\d+\)")
 _HYPHENS = "-\u2010\u2011"
+_CJK = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def normalize_chars(text: str) -> str:
@@ -147,6 +148,8 @@ def join_lines(lines: Sequence[str], dehyphenator: Dehyphenator | None = None) -
             out[-1] in _HYPHENS and len(out) > 1 and out[-2].isalnum()
         ):
             out = dh.joined(out, line)
+        elif _CJK.match(out[-1]) and _CJK.match(line[0]):
+            out += line  # Chinese and Japanese put no space between words
         else:
             out = f"{out} {line}"
     return out
