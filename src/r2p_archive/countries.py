@@ -138,9 +138,12 @@ _ALIASES = {
 
 # Names a user may type that fit several states even though one state carries the name
 # officially: the filter asks which one is meant instead of picking.
+# Names that, typed as a filter, a user may mean for several states (issue #5): an error
+# listing them is better than a silent guess.  "GIN", "COG" or a longer name picks one.
 _AMBIGUOUS = {
     "congo": ("COG", "COD"),
     "korea": ("KOR", "PRK"),
+    "guinea": ("GIN", "GNQ", "GNB", "PNG"),
 }
 
 _APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
