@@ -97,25 +97,8 @@ def serve_dialogue(site, n: int = 60, *, year: int = 2015, latency: float = 0.0,
         path = f"/statements/{year}/{iso3.lower()}-{i}.{ext}"
         etag = f'"{iso3}-{i}"'
 
-        def handler(req, body=body, ctype=ctype, etag=etag):
-            if latency:
-                time.sleep(latency)
-            if etags and req.headers.get("If-None-Match") == etag:
-                req.send_response(304)
-                req.send_header("ETag", etag)
-                req.send_header("Content-Length", "0")
-                req.end_headers()
-                return
-            req.send_response(200)
-            req.send_header("Content-Type", ctype)
-            if etags:
-                req.send_header("ETag", etag)
-            req.send_header("Content-Length", str(len(body)))
-            req.end_headers()
-            if req.command != "HEAD":
-                req.wfile.write(body)
-
-        url = site.add_handler(path, handler)
+        url = site.add(path, body, content_type=ctype, delay=latency,
+                       headers={"ETag": etag} if etags else None)
         dialogue.docs[name] = url
         dialogue.kinds[name] = kind
         dialogue.languages[name] = lang
@@ -132,3 +115,27 @@ def serve_dialogue(site, n: int = 60, *, year: int = 2015, latency: float = 0.0,
     )
     dialogue.page_url = site.add("/dialogue.html", page, content_type="text/html; charset=utf-8")
     return dialogue
+
+
+def main() -> None:
+    """Serve a demo dialogue on loopback until Ctrl-C: `python tests/fixture_site.py`."""
+    import argparse
+
+    from siteserver import SiteServer
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("-n", type=int, default=24, help="statements in the dialogue")
+    ap.add_argument("--year", type=int, default=2015)
+    args = ap.parse_args()
+    server = SiteServer()
+    dialogue = serve_dialogue(server.site(), args.n, year=args.year)
+    print(dialogue.page_url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -134,6 +134,14 @@ class Site:
     def _send(req: BaseHTTPRequestHandler, resp: Response) -> None:
         if resp.delay:
             time.sleep(resp.delay)
+        etag = resp.headers.get("ETag")
+        if etag and resp.status == 200 and req.headers.get("If-None-Match") == etag:
+            # A route with an ETag answers conditional requests like a real server.
+            req.send_response(304)
+            req.send_header("ETag", etag)
+            req.send_header("Content-Length", "0")
+            req.end_headers()
+            return
         req.send_response(resp.status)
         headers = {"Content-Type": "application/octet-stream", **resp.headers}
         for name, value in headers.items():

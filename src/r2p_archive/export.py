@@ -15,34 +15,17 @@ from typing import IO, Any
 
 from r2p_archive.api import Statement
 from r2p_archive.errors import UnusableInput
+from r2p_archive.index import COLUMNS
 from r2p_archive.storage import safe_lang, speaker_code
 
 FORMATS = ("csv", "jsonl", "txt")
 
-# Metadata columns of csv/jsonl exports and of metadata.csv, in order.
+# Metadata columns of csv/jsonl exports and of metadata.csv, in order: the index's columns,
+# with the file locations last.
+_FILE_FIELDS = ("path", "original", "text_path")
 FIELDS: tuple[str, ...] = (
-    "id",
-    "year",
-    "speaker",
-    "speaker_type",
-    "iso3",
-    "country",
-    "language",
-    "languages",
-    "languages_detected",
-    "status",
-    "error",
-    "url",
-    "final_url",
-    "wayback_url",
-    "sha256",
-    "text_chars",
-    "pages",
-    "fetched_at",
-    "note",
-    "path",
-    "original",
-    "text_path",
+    *(c for c in COLUMNS if c not in _FILE_FIELDS),
+    *_FILE_FIELDS,
 )
 
 
