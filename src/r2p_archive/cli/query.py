@@ -181,7 +181,7 @@ def export_cmd(ctx, fmt, out, years, country, language, status, speaker_type) ->
             year=_years(years), country=country, language=language, status=status,
             speaker_type=speaker_type,
         )
-        result = export(found, fmt, out, stdout=click.get_text_stream("stdout"))
+        result = export(found, fmt, out, stdout=sys.stdout)
     if result.out is not None:
         files = f" ({result.files} text files)" if fmt == "txt" else ""
         click.echo(f"exported {result.count} statements{files} to {result.out}", err=True)
