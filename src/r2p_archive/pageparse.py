@@ -491,6 +491,7 @@ def _split_lines(items: list) -> list[list]:
 
 
 _PARENS = re.compile(r"\([^()]{0,300}\)")
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z']*\b")
 
 
 def _line_kind(line: list) -> tuple[str, int]:
@@ -530,6 +531,8 @@ def _line_kind(line: list) -> tuple[str, int]:
         return "P", 0
     if re.fullmatch(r"[\s()|*\u2022\u2013\u2014:;,.\-]*", outside):
         return "N", 0
+    if len(_LOWER_WORD.findall(outside)) >= 12:
+        return "P", 0  # running text (cheap test first: name scans are slow on huge pages)
     if len(text) <= 200:
         found = _segment_speakers(outside, people=True)
         if found:
