@@ -278,3 +278,17 @@ def test_statement_folder_without_sidecar_is_cleaned_up(world, tmp_path):
     assert sorted(p.name for p in stray.iterdir()) == [
         "statement.json", "statement.pdf", "statement.txt"]
     assert not (archive.root / "2014/BRA/en-2").exists()
+
+
+def test_downloads_overlap_and_respect_the_per_host_limit(sites, tmp_path):
+    """Measured on the server: several requests in flight at once, never more than 4 to a host."""
+    from fixture_site import serve_dialogue
+
+    one, two = sites.site(), sites.site()
+    plans = []
+    for host in (one, two):
+        dialogue = serve_dialogue(host, 10, year=2015, latency=0.2)
+        plans += [plan(2015, name, url=url) for name, url in dialogue.docs.items()]
+    report = fetch(Archive(tmp_path / "arc"), plans, None, concurrency=8)
+    assert report.counts() == {"ok": 20, "skipped": 0}
+    assert (one.max_in_flight, two.max_in_flight) == (4, 4)

@@ -162,14 +162,13 @@ class Http:
             _check_scheme(current)
             seen.append(current)
             try:
-                with self._slot(current):
-                    resp = self.session.get(
-                        current,
-                        headers=headers,
-                        stream=True,
-                        allow_redirects=False,
-                        timeout=(cfg.timeout, cfg.timeout),
-                    )
+                resp = self.session.get(
+                    current,
+                    headers=headers,
+                    stream=True,
+                    allow_redirects=False,
+                    timeout=(cfg.timeout, cfg.timeout),
+                )
             except requests.exceptions.RequestException as exc:
                 raise _classify(exc, cfg.timeout) from exc
             if resp.is_redirect:
@@ -201,8 +200,8 @@ class Http:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        resp = self._open(url, headers)
-        with resp:
+        # The host's slot is held until the body is read: "in flight" includes streaming.
+        with self._slot(url), self._open(url, headers) as resp:
             meta = dict(
                 url=url,
                 final_url=resp.url,
@@ -289,8 +288,7 @@ class Http:
         if year:
             api += f"&timestamp={int(year)}"
         try:
-            resp = self._open(api)
-            with resp:
+            with self._slot(api), self._open(api) as resp:
                 if resp.status_code != 200:
                     return None
                 body = resp.raw.read(1024 * 1024, decode_content=True)
