@@ -275,6 +275,19 @@ def _validate_body(got) -> None:
             raise DownloadError("expected a document, got an error page", dead=True)
 
 
+def _round_robin_by_host(records: list[Record]) -> list[Record]:
+    """Interleave hosts, so that workers waiting for one busy host don't idle the others."""
+    by_host: dict[str, list[Record]] = {}
+    for rec in records:
+        by_host.setdefault(urlsplit(rec.url or "").netloc.lower(), []).append(rec)
+    queues = list(by_host.values())
+    out: list[Record] = []
+    while queues:
+        out.extend(q.pop(0) for q in queues)
+        queues = [q for q in queues if q]
+    return out
+
+
 def _cleanup(archive: Archive) -> None:
     """Remove what an interrupted run left: temp files and statement folders with no sidecar."""
     shutil.rmtree(archive.root / ".tmp", ignore_errors=True)
@@ -380,7 +393,7 @@ class _Run:
                                   thread_name_prefix="r2p-download")
         pending: dict[Future, Record] = {}
         try:
-            queue = list(todo)
+            queue = _round_robin_by_host(todo)
             while queue or pending:
                 while queue and len(pending) < self.options.concurrency * 2:
                     rec = queue.pop(0)
