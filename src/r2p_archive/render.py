@@ -60,7 +60,7 @@ def hit_text(n: int, hit: Hit) -> Text:
     text = Text()
     text.append(f"{n}. ", style="dim")
     text.append(hit.name, style="bold cyan")
-    text.append(f" · {hit.year} · {hit.language or '-'} · score {hit.score:.2f} · ", style="dim")
+    text.append(f" · {hit.year} · {hit.language or '-'} · score {hit.score:.3g} · ", style="dim")
     text.append(hit.id, style="dim")
     text.append("\n   ")
     for part, bold in hit.parts:
