@@ -314,8 +314,8 @@ class ArchiveView:
         try:
             return self.conn.execute(sql, list(params)).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise UnusableInput(f"cannot read the index {self.archive.index_path}: {exc}; "
-                                "run `r2p reindex`") from exc
+            raise UnusableInput(f"cannot read the index {self.archive.index_path}: "
+                                f"{_db_message(exc)}; run `r2p reindex`") from exc
 
     def _statement(self, values: tuple[Any, ...]) -> Statement:
         data = dict(zip(_index.COLUMNS, values, strict=False))
@@ -483,10 +483,19 @@ class ArchiveView:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
-            raise UnusableInput(f"the search failed: {exc}") from exc
+            if "could not decode" in str(exc).lower():  # garbled bytes in the index file
+                raise UnusableInput(f"cannot read the index {self.archive.index_path}: "
+                                    f"{_db_message(exc)}; run `r2p reindex`") from exc
+            raise UnusableInput(f"the search failed: {_db_message(exc)}") from exc
         except sqlite3.DatabaseError as exc:
-            raise UnusableInput(f"cannot read the index {self.archive.index_path}: {exc}; "
-                                "run `r2p reindex`") from exc
+            raise UnusableInput(f"cannot read the index {self.archive.index_path}: "
+                                f"{_db_message(exc)}; run `r2p reindex`") from exc
+
+
+def _db_message(exc: sqlite3.Error) -> str:
+    """SQLite's message on one bounded line, without the undecodable text it may quote."""
+    text = str(exc).split(" with text ", 1)[0]
+    return " ".join(text.split())[:200]
 
 
 def _snippet_parts(raw: str) -> list[tuple[str, bool]]:
