@@ -83,3 +83,22 @@ def test_error_pages(data):
 
 def test_statement_page_is_not_an_error_page():
     assert is_error_page(docgen.make_html(FR, heading="Déclaration")) is False
+
+
+def test_text_in_a_div_with_line_breaks(tmp_path):
+    page = (
+        "<html><head><meta charset='utf-8'><title>Statement</title></head><body>"
+        "<div id='menu'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        "<div class='box'><div class='txt'>Mr. President,<br><br>"
+        "Arcadia thanks the Secretary-General for his report on the responsibility to "
+        "protect and for his\nrecommendations on early warning.<br/>\n<br/>"
+        "We will continue to\nsupport the Joint Office in its work.<br>Thank you.</div></div>"
+        "<div class='footer-links'><a href='/privacy'>Privacy</a></div></body></html>"
+    )
+    res = html_result(tmp_path, page.encode(), hints=["en"])
+    assert res.text == (
+        "Mr. President,\n\n"
+        "Arcadia thanks the Secretary-General for his report on the responsibility to "
+        "protect and for his recommendations on early warning.\n\n"
+        "We will continue to support the Joint Office in its work. Thank you.\n"
+    )

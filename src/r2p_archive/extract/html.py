@@ -25,7 +25,7 @@ _DROP_WORDS = {
     "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "breadcrumb",
     "breadcrumbs", "menu", "navbar", "nav", "navigation", "sidebar", "footer", "header",
     "masthead", "skip", "related", "newsletter", "subscribe", "popup", "modal", "banner",
-    "advert", "ads", "promo", "pagination", "pager", "toolbar", "print", "tags", "widget",
+    "advert", "ads", "promo", "pagination", "pager", "toolbar", "tags", "widget",
     "comments", "comment", "login", "search", "topbar", "offcanvas", "disclaimer", "langswitch",
     "language",
 }
@@ -40,6 +40,9 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+
+
+_BR = "\x00"  # marks a <br> while paragraphs are assembled
 
 
 class HTMLFailure(Exception):
@@ -144,22 +147,35 @@ def _link_text(el) -> int:
     return sum(len(clean.collapse_spaces(a.text_content())) for a in el.iter("a"))
 
 
+def _direct_text(el) -> str:
+    parts = [el.text or ""] + [child.tail or "" for child in el]
+    return clean.collapse_spaces(" ".join(parts))
+
+
 def _best_container(root):
     """The element whose text blocks hold the most text that is not links."""
     scores: dict = {}
+
+    def credit(el, value: float) -> None:
+        if el is None:
+            return
+        scores[el] = scores.get(el, 0.0) + value
+        grand = el.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + value / 2
+
     for block in root.iter(*_TEXT_BLOCKS):
         text = _text_of(block)
         if len(text) < 25:
             continue
         links = _link_text(block)
         value = len(text) * max(0.0, 1.0 - links / max(len(text), 1)) + 10 * text.count(". ")
-        parent = block.getparent()
-        if parent is None:
-            continue
-        scores[parent] = scores.get(parent, 0.0) + value
-        grand = parent.getparent()
-        if grand is not None:
-            scores[grand] = scores.get(grand, 0.0) + value / 2
+        credit(block.getparent(), value)
+    # Text written straight into a <div> (paragraphs separated by <br>), as some sites do.
+    for div in root.iter("div", "section", "td"):
+        text = _direct_text(div)
+        if len(text) >= 100:
+            credit(div, len(text) + 10 * text.count(". "))
     if not scores:
         return root.find("body") if root.find("body") is not None else root
     best = max(scores, key=scores.get)
@@ -178,7 +194,7 @@ def _paragraphs(container) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        text = clean.collapse_spaces("".join(buf))
+        text = clean.collapse_spaces("".join(buf).replace(_BR, " "))
         if text:
             out.append(text)
         buf.clear()
@@ -189,7 +205,11 @@ def _paragraphs(container) -> list[str]:
         if is_block:
             flush()
         if tag == "br":
-            buf.append(" ")
+            # two line breaks in a row (blank space between) end a paragraph
+            if "".join(buf).rstrip(" \t\r\n").endswith(_BR):
+                flush()
+            else:
+                buf.append(_BR)
         if el.text and tag not in ("br",):
             buf.append(el.text)
         for child in el:
