@@ -100,9 +100,18 @@ def test_unreachable_page_exits_2(site):
     res = r2p("fetch", url, "--dry-run", "--no-wayback")
     assert res.exit_code == 2
     assert res.stderr == f"r2p: error: {url}: HTTP 404\n"
+    # with the Wayback Machine out of reach too (R2P_WAYBACK_URL is a closed port here)
+    res = r2p("fetch", url, "--dry-run")
+    assert res.exit_code == 2
+    assert res.stderr == (f"r2p: error: {url}: HTTP 404; Wayback Machine unreachable: "
+                          "host unreachable: connection refused\n")
 
 
-def test_full_fetch_summary_and_exit_code(site, tmp_path):
+def test_full_fetch_summary_and_exit_code(sites, tmp_path, monkeypatch):
+    from test_download import wayback_site
+
+    site = sites.site()
+    monkeypatch.setenv("R2P_WAYBACK_URL", wayback_site(sites, {}).url(""))
     dialogue = serve_dialogue(site, 12, year=2015)
     dead = site.add("/statements/2015/atlantis.pdf", "gone", status=404)
     page = site.add("/dialogue-with-dead-link.html",

@@ -261,3 +261,21 @@ def test_temp_files_stay_in_tmp_dir(site, tmp_path):
     assert got.path.parent == tmp_path / "t"
     assert Path(got.path).name.endswith(".part")
     got.discard()
+
+
+def test_wayback_out_of_reach_is_said_so(site, tmp_path):
+    url = site.add("/gone.pdf", b"missing", status=404)
+    wayback = f"http://127.0.0.1:{closed_port()}"
+    with pytest.raises(DownloadError) as err:
+        make_http(wayback_base=wayback, retries=0).download_or_wayback(url, tmp_path, year=2014)
+    assert str(err.value) == (
+        "HTTP 404; Wayback Machine unreachable: host unreachable: connection refused")
+
+
+def test_wayback_answering_an_error_is_said_so(sites, tmp_path):
+    origin, wb = sites.site(), sites.site()
+    url = origin.add("/gone.pdf", b"missing", status=404)
+    wb.add("/wayback/available", b"down for maintenance", status=503)
+    with pytest.raises(DownloadError) as err:
+        make_http(wayback_base=wb.url(""), retries=0).download_or_wayback(url, tmp_path, year=1)
+    assert str(err.value) == "HTTP 404; Wayback Machine answered HTTP 503"

@@ -282,7 +282,8 @@ class Http:
 
     # -- Wayback Machine -------------------------------------------------------------------
     def wayback_lookup(self, url: str, year: int | None) -> tuple[str, str] | None:
-        """The closest Wayback capture of ``url`` as (capture URL of the raw bytes, timestamp)."""
+        """The closest Wayback capture of ``url`` as (capture URL of the raw bytes, timestamp);
+        None when there is none; DownloadError when the Wayback Machine cannot be asked."""
         base = self.config.wayback_url()
         api = f"{base}/wayback/available?url={quote(url, safe='')}"
         if year:
@@ -290,13 +291,19 @@ class Http:
         try:
             with self._slot(api), self._open(api) as resp:
                 if resp.status_code != 200:
-                    return None
+                    raise DownloadError(f"Wayback Machine answered HTTP {resp.status_code}")
                 body = resp.raw.read(1024 * 1024, decode_content=True)
+        except DownloadError as exc:
+            if str(exc).startswith("Wayback"):
+                raise
+            raise DownloadError(f"Wayback Machine unreachable: {exc}") from exc
+        except requests.RequestException as exc:
+            raise DownloadError(f"Wayback Machine unreachable: {_short(exc)}") from exc
+        try:
             import json
 
-            data = json.loads(body)
-            closest = data["archived_snapshots"]["closest"]
-        except (DownloadError, ValueError, KeyError, TypeError, requests.RequestException):
+            closest = json.loads(body)["archived_snapshots"]["closest"]
+        except (ValueError, KeyError, TypeError):
             return None
         if not isinstance(closest, dict) or not closest.get("available"):
             return None
@@ -323,7 +330,10 @@ class Http:
         except DownloadError as exc:
             if not (exc.dead and self.config.wayback):
                 raise
-            capture = self.wayback_lookup(url, year)
+            try:
+                capture = self.wayback_lookup(url, year)
+            except DownloadError as wexc:
+                raise DownloadError(f"{exc}; {wexc}", status=exc.status) from wexc
             if capture is None:
                 raise DownloadError(f"{exc} and no Wayback capture", status=exc.status) from exc
             capture_url, timestamp = capture
