@@ -496,6 +496,17 @@ class _Run:
         self.index.upsert(rec, result.text)
 
 
+def _finish_moves(archive: Archive, records: Iterable[Record]) -> None:
+    """Move extracted statements still in the folder of another language to their own.
+
+    A run killed between saving an extracted sidecar and moving its folder to the detected
+    language leaves it in the old folder (``und``) for good, since the next run skips it.
+    """
+    for rec in records:
+        if rec.dir and rec.sha256 and rec.extracted_sha256 == rec.sha256:
+            rec.dir = archive.move_dir(rec.dir, rec.language)
+
+
 def _sync_index(archive: Archive, index, records: Iterable[Record]) -> None:
     """Re-index the statements whose index row differs from their sidecar.
 
@@ -542,6 +553,7 @@ def run(
             state = _Run(archive, options, reporter, http)
             try:
                 stored = {rec.id: rec for rec in archive.iter_records()}
+                _finish_moves(archive, stored.values())
                 _sync_index(archive, state.index, stored.values())
                 records: list[Record] = []
                 todo: list[Record] = []
