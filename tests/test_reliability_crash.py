@@ -226,13 +226,27 @@ def _fetch_in_process(root: Path, page_url: str) -> None:
         http.close()
 
 
-def test_crash_before_each_index_write_is_repaired_by_the_next_fetch(sites, tmp_path,
-                                                                     monkeypatch):
+CRASH_POINTS = {
+    # an index write: the sidecar is on disk, its index row is not
+    "index write": ("r2p_archive.index", "Index", "upsert_many"),
+    # the move of an extracted statement's folder to its language (und -> en)
+    "folder move": ("r2p_archive.storage", "Archive", "move_dir"),
+    # a sidecar write (atomic: the old sidecar or the new one)
+    "sidecar write": ("r2p_archive.storage", "Archive", "save"),
+}
+
+
+@pytest.mark.parametrize("point", list(CRASH_POINTS))
+def test_crash_before_each_write_is_repaired_by_the_next_fetch(point, sites, tmp_path,
+                                                               monkeypatch):
+    import importlib
+
     from click.testing import CliRunner
 
     from r2p_archive.cli import cli
-    from r2p_archive.index import Index
 
+    module, cls_name, method = CRASH_POINTS[point]
+    cls = getattr(importlib.import_module(module), cls_name)
     d = serve_dialogue(sites.site(), n=8)
 
     def listing(root: Path) -> list[tuple]:
@@ -240,25 +254,25 @@ def test_crash_before_each_index_write_is_repaired_by_the_next_fetch(sites, tmp_
         assert result.exit_code == 0, result.output
         return comparable(json.loads(result.stdout))
 
-    real = Index.upsert_many
-    writes = {"n": 0, "crash_at": None}
+    real = getattr(cls, method)
+    calls = {"n": 0, "crash_at": None}
 
-    def counting(self, pairs):
-        writes["n"] += 1
-        if writes["n"] == writes["crash_at"]:
+    def counting(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == calls["crash_at"]:
             raise _Crash()
-        return real(self, pairs)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Index, "upsert_many", counting)
+    monkeypatch.setattr(cls, method, counting)
     _fetch_in_process(tmp_path / "clean", d.page_url)
-    total_writes = writes["n"]
+    total = calls["n"]
     reference = listing(tmp_path / "clean")
     assert len(reference) == 8
 
-    broken_after_crash = []
-    for k in range(1, total_writes + 1):
+    stale_after_crash = []
+    for k in range(1, total + 1):
         root = tmp_path / f"crash-{k}"
-        writes.update(n=0, crash_at=k)
+        calls.update(n=0, crash_at=k)
         with pytest.raises(_Crash):
             _fetch_in_process(root, d.page_url)
         report = verify(Archive(root))
@@ -268,11 +282,12 @@ def test_crash_before_each_index_write_is_repaired_by_the_next_fetch(sites, tmp_
         assert set(stale_paths) <= {p.id for p in report.problems
                                     if p.problem == "index out of date"}, k
         if stale_paths:
-            broken_after_crash.append(k)
-        writes.update(n=0, crash_at=None)
+            stale_after_crash.append(k)
+        calls.update(n=0, crash_at=None)
         _fetch_in_process(root, d.page_url)
         assert verify(Archive(root)).problems == [], k
         assert indexed_files_problems(root) == {}, k
         assert listing(root) == reference, k
-    record("crash_index_writes", crash_points=total_writes, repaired_by_next_fetch=total_writes,
-           indexed_path_stale_right_after_crash=len(broken_after_crash))
+    record(f"crash_before_{point.replace(' ', '_')}", crash_points=total,
+           repaired_by_next_fetch=total,
+           indexed_path_stale_right_after_crash=len(stale_after_crash))
