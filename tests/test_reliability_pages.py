@@ -200,7 +200,9 @@ def test_dry_run_on_hostile_bytes_is_bounded(case, tmp_path):
         outcome = f"exit 2: {one_line_error(ran.stderr)}"
         if case == "25 MB page":
             assert outcome == f"exit 2: r2p: error: {page}: larger than 20 MB"
-    _figures[case] = {"seconds": round(ran.seconds, 1), "outcome": outcome}
+    # peak RSS: the largest of any child process of this test run so far (an upper bound)
+    _figures[case] = {"seconds": round(ran.seconds, 1), "outcome": outcome,
+                      "peak_rss_mb_bound": round(ran.peak_rss_mb)}
 
 
 def test_zz_record_page_figures():
