@@ -31,6 +31,12 @@ COLUMN_BREAK = "\x00column-break"  # as a paragraph: continue in the next column
 _registered = False
 
 
+class Quote(str):
+    """A paragraph whose lines are all indented (a block quotation)."""
+
+    indent = 24.0
+
+
 def font_path(name: str = "Vera.ttf") -> Path:
     import reportlab
 
@@ -120,16 +126,18 @@ class _Layout:
         if text == COLUMN_BREAK:
             self.next_column(allow_new_page)
             return
-        lines = _wrap(text, self.col_w, self.col_w - self.indent, self.size, self.font)
+        quote = text.indent if isinstance(text, Quote) else 0.0
+        width_all = self.col_w - quote
+        lines = _wrap(text, width_all, width_all - self.indent, self.size, self.font)
         for i, line in enumerate(lines):
             if self.y < self.bottom:
                 self.next_column(allow_new_page)
-            x = self.margin + self.col * (self.col_w + self.gutter)
+            x = self.margin + self.col * (self.col_w + self.gutter) + quote
             if i == 0:
                 x += self.indent
             width = None
             if justify and i < len(lines) - 1 and "\n" not in text:
-                width = self.col_w - (self.indent if i == 0 else 0)
+                width = width_all - (self.indent if i == 0 else 0)
             self.pages[-1].append((self.col, self.row, x, self.y, line, width))
             self.y -= self.leading
             self.row += 1
@@ -161,7 +169,8 @@ def make_pdf(
     ``pages`` gives each page's paragraphs (flowing through the page's columns; too much text
     raises ValueError); or ``paragraphs`` flow over as many pages as needed.  A paragraph
     containing newlines is drawn with exactly those line breaks (to place a hyphenated word
-    at a line end); a ``COLUMN_BREAK`` paragraph moves on to the next column.
+    at a line end); a ``COLUMN_BREAK`` paragraph moves on to the next column; a ``Quote``
+    paragraph is indented on every line.
     ``header``/``footer`` (a string or several lines; a (left, right) pair is one line with a
     left and a right part) are drawn on every page; ``{page}`` and ``{pages}`` are replaced.  ``draw_order="row"`` draws two columns line by
     line across the page (left 1, right 1, left 2...) instead of column after column.

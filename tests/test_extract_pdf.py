@@ -76,6 +76,22 @@ def test_two_columns_with_full_width_title(tmp_path):
     assert res.text.rstrip("\n").split("\n\n") == [title, *LEFT, *RIGHT]
 
 
+def test_two_columns_with_an_indented_quotation(tmp_path):
+    # Most right-column lines are indented: the gutter is still only the space between the
+    # columns, and the right column's few unindented lines are not taken for full-width ones.
+    quote = docgen.Quote(" ".join(
+        f"Part {n} of the quotation recalls that peace is built by peoples and not only by "
+        "governments, and that every generation must build it again for itself."
+        for n in range(1, 6)
+    ))
+    right = ["Right column: we quote.", quote, "And we end there."]
+    left = [" ".join([LEFT[0], LEFT[1], LEFT[0]]), LEFT[1]]
+    data = docgen.make_pdf(pages=[[*left, docgen.COLUMN_BREAK, *right]], columns=2,
+                           justify=True, font_size=10, gutter=10)
+    res = pdf_result(tmp_path, data)
+    assert res.text.rstrip("\n").split("\n\n") == [*left, *right]
+
+
 LONG = [
     f"Paragraph {n}: the responsibility to protect rests first with each State, and the "
     f"international community helps States to meet it through dialogue, assistance and "

@@ -216,7 +216,7 @@ def _find_gutter(frags: list[_Frag]) -> tuple[float, float] | None:
         runs.append((start, hi))
     best = None
     need = max(3, 0.15 * n)
-    for a, b in runs:
+    for a, b in _narrowest(runs, coverage):
         if b - a < 2:
             continue
         gx0, gx1 = left_edge + a, left_edge + b + 1
@@ -234,6 +234,29 @@ def _find_gutter(frags: list[_Frag]) -> tuple[float, float] | None:
         if best is None or score > best[0]:
             best = (score, (gx0, gx1))
     return best[1] if best else None
+
+
+def _narrowest(runs: list[tuple[int, int]], coverage: list[int]) -> list[tuple[int, int]]:
+    """Each run cut down to its widest stretch of lowest coverage.
+
+    A gutter run may extend into a column whose lines are partly indented (a block quote):
+    only the part that the fewest lines cross is the gutter.
+    """
+    out = []
+    for a, b in runs:
+        low = min(coverage[a : b + 1])
+        best = None
+        start = None
+        for x in range(a, b + 2):
+            if x <= b and coverage[x] == low:
+                if start is None:
+                    start = x
+            elif start is not None:
+                if best is None or x - 1 - start > best[1] - best[0]:
+                    best = (start, x - 1)
+                start = None
+        out.append(best or (a, b))
+    return out
 
 
 def _rows(frags: list[_Frag]) -> list[Row]:
