@@ -21,12 +21,14 @@ run (ids, statuses, paths, SHA-256, text lengths, languages), with every id once
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -291,3 +293,67 @@ def test_crash_before_each_write_is_repaired_by_the_next_fetch(point, sites, tmp
     record(f"crash_before_{point.replace(' ', '_')}", crash_points=total,
            repaired_by_next_fetch=total,
            indexed_path_stale_right_after_crash=len(stale_after_crash))
+
+
+# -- extraction workers left behind by a killed fetch ----------------------------------------
+SLOW_R2P = r'''
+import os, sys, time
+from r2p_archive import extract
+
+_real = extract.EXTRACTORS["pdf"]
+
+
+def slow_pdf(path, content_type):
+    time.sleep(float(os.environ["R2P_TEST_SLOW_PDF"]))
+    return _real(path, content_type)
+
+
+extract.EXTRACTORS["pdf"] = slow_pdf
+from r2p_archive.cli import main
+
+sys.argv[0] = "r2p"
+main()
+'''
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.slow
+def test_workers_of_a_killed_fetch_do_not_keep_the_archive_locked(sites, tmp_path):
+    """A fetch killed while its workers extract: the next fetch must not find the archive
+    locked by the orphaned workers (they inherited the lock's file descriptor at fork)."""
+    site = sites.site()
+    d = serve_dialogue(site, n=3)
+    script = tmp_path / "slow_r2p.py"
+    script.write_text(SLOW_R2P, encoding="utf-8")
+    root = tmp_path / "arc"
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "--archive", str(root), "fetch", d.page_url, "--quiet",
+         "--jobs", "2"], env=child_env(R2P_TEST_SLOW_PDF="60"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    orphans: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not orphans:  # wait until the extraction workers run
+            assert proc.poll() is None and time.monotonic() < deadline
+            orphans = _children(proc.pid)
+            time.sleep(0.05)
+        time.sleep(0.5)
+        orphans = _children(proc.pid)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        again = r2p(root, "fetch", d.page_url, "--quiet", "--jobs", "2")
+        assert (again.code, again.stderr) == (0, "")
+        assert sorted(r["status"] for r in list_json(root)) == ["ok", "ok", "ok"]
+        record("orphaned_workers", workers_left_running=len(orphans),
+               next_fetch_exit=again.code, next_fetch_seconds=round(again.seconds, 1))
+    finally:
+        for pid in orphans:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
