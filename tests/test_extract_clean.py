@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from r2p_archive.extract import clean, detect_language
 
@@ -124,3 +128,31 @@ def test_disagreement_with_hint():
 def test_short_text_falls_back_to_hint():
     assert detect_language("Thank you.", ["ES"]) == ("es", ["es"], False)
     assert detect_language("", []) == (None, [], False)
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+_line = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_line, max_size=5), max_size=6))
+def test_finish_output_shape(paragraph_lines):
+    text = clean.finish(clean.join_lines(lines) for lines in paragraph_lines)
+    if not text:
+        return
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert unicodedata.is_normalized("NFC", text)
+    for para in text[:-1].split("\n\n"):
+        assert para and para == para.strip() and "\n" not in para and "  " not in para
+        assert "\u00a0" not in para and "\u00ad" not in para
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.from_regex(r"[A-Za-zéñ]{1,8}(?:[ -][A-Za-zéñ]{1,8}){0,4}-?", fullmatch=True),
+                min_size=1, max_size=6))
+def test_join_lines_keeps_every_letter(lines):
+    joined = clean.join_lines(lines)
+    letters = "".join(ch for ch in "".join(lines) if ch.isalpha())
+    assert "".join(ch for ch in joined if ch.isalpha()) == letters
