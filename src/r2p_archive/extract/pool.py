@@ -40,6 +40,11 @@ def _address_space() -> int:
 
 def _child(job: ExtractJob, conn, memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    # The parent's stdout/stderr may be wrapped by a live progress display whose lock another
+    # thread held when we were forked: write nothing there, and leave without flushing them.
+    import sys
+
+    sys.stdout = sys.stderr = open(os.devnull, "w")
     if memory_mb:
         import resource
 
@@ -59,6 +64,7 @@ def _child(job: ExtractJob, conn, memory_mb: int | None) -> None:
         conn.send(result)
     finally:
         conn.close()
+        os._exit(0)
 
 
 def _death_reason(exitcode: int | None) -> str:
