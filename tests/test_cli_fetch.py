@@ -54,9 +54,18 @@ def test_dry_run_json_is_the_parsed_plan():
 
 def test_dry_run_writes_nothing(tmp_path):
     page = PAGES / "dialogue_2016_table.html"
-    res = r2p("fetch", str(page), "--dry-run", archive=tmp_path / "arc")
+    res = r2p("fetch", str(page), "--dry-run", "--base-url", "http://r2p-coalition.test/",
+              archive=tmp_path / "arc")
     assert res.exit_code == 0
     assert not (tmp_path / "arc").exists()
+
+
+def test_page_whose_links_are_all_relative_asks_for_base_url():
+    page = PAGES / "dialogue_2016_table.html"
+    res = r2p("fetch", str(page), "--dry-run")
+    assert res.exit_code == 2
+    assert res.stderr == (f"r2p: error: {page}: no statements found; 19 relative link(s) cannot "
+                          "be resolved; pass --base-url URL (the page's address)\n")
 
 
 def test_local_page_with_relative_links_warns(tmp_path):
@@ -201,3 +210,12 @@ def test_second_writer_exits_2(tmp_path, site):
     assert res.exit_code == 2
     assert res.stderr == (f"r2p: error: another r2p command is writing to {arc.resolve()}; "
                           "try again when it has finished\n")
+
+
+def test_page_without_statements_is_unusable(tmp_path):
+    page = tmp_path / "about.html"
+    page.write_text("<html><body><h1>About us</h1><p>On 8 September 2015 we met.</p>"
+                    "<a href='http://x.test/'>Home</a></body></html>")
+    res = r2p("fetch", str(page), "--dry-run")
+    assert res.exit_code == 2
+    assert res.stderr == (f"r2p: error: {page}: no statements found; is it a dialogue page?\n")

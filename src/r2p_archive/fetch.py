@@ -215,13 +215,16 @@ def plan_sources(
         except UnusableInput as exc:
             results.append(SourceResult(source, page_year, error=str(exc)))
             continue
+        relative = _count_relative_links(data) if base is None else 0
+        base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
+                     "(the page's address)")
+        if not parsed.statements:
+            why = base_hint if relative else "is it a dialogue page?"
+            results.append(SourceResult(source, page_year,
+                                        error=f"{source}: no statements found; {why}"))
+            continue
         page_year = page_year or parsed.date_year
-        warning = None
-        if base is None:
-            relative = _count_relative_links(data)
-            if relative:
-                warning = (f"{source}: {relative} relative link(s) cannot be resolved; "
-                           "pass --base-url URL (the page's address)")
+        warning = f"{source}: {base_hint}" if relative else None
         results.append(SourceResult(source, page_year, parsed.statements, from_wayback=capture,
                                     warning=warning))
     return results
