@@ -437,7 +437,8 @@ class _Run:
             by_sha.setdefault(rec.sha256 or rec.id, []).append(rec)
         jobs = [
             ExtractJob(key=sha, path=self.archive.path_of(group[0].dir) / group[0].original,
-                       kind=group[0].kind or "", hints=list(group[0].languages))
+                       kind=group[0].kind, hints=list(group[0].languages),
+                       content_type=group[0].content_type)
             for sha, group in by_sha.items()
         ]
         for result in extract_many(jobs, workers=self.options.jobs,
