@@ -165,7 +165,9 @@ def main() -> int:
     table = "\n".join(lines)
     print(table)
     if not args.no_write:
-        write_section(ROOT / "BENCHMARKS.md", table)
+        from mdsection import write_section
+
+        write_section("Extraction", f"{INTRO}\n{table}")
     return 0
 
 
@@ -179,16 +181,6 @@ takes about 90 % of our whole extraction's CPU time; layout analysis, our orderi
 cleaning, and lingua share the other 10 %.
 """
 
-
-def write_section(path: Path, table: str) -> None:
-    section = f"## Extraction\n\n{INTRO}\n{table}\n"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Extraction\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

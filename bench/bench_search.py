@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import random
-import re
 import shutil
 import sqlite3
 import statistics
@@ -190,7 +189,9 @@ def main() -> int:
         table = render(args, count, t_files, t_index, db_size, text_bytes, e2e, inproc)
         print(table)
         if args.write:
-            write_section(ROOT / "BENCHMARKS.md", table)
+            from mdsection import write_section
+
+            write_section("Search", table.split("\n", 1)[1])  # without its "## Search" line
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
@@ -263,16 +264,6 @@ def render(args, count, t_files, t_index, db_size, text_bytes, e2e, inproc) -> s
     ]
     return "\n".join(lines)
 
-
-def write_section(path: Path, section: str) -> None:
-    """Replace the `## Search` section of BENCHMARKS.md (or append it); leave the rest."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Search\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(old):
-        new = pattern.sub(lambda _m: section + "\n", old, count=1)
-    else:
-        new = old.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
