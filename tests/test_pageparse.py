@@ -330,8 +330,12 @@ def test_ignored_schemes_are_never_planned(href):
     html = page(f"<p><a href=\"{href}\">Chad</a></p><p><a href='/a.pdf'>Mali</a></p>"
                 "<p><a href='/b.pdf'>Peru</a></p><p><a href='/c.pdf'>Togo</a></p>")
     assert all(u is None or u.startswith("http://site.test/") for u in urls(html))
-    # the name is still a speaker of the list, without a document
-    assert plan(html)[0] == ("Chad", "state", "TCD", (), None, None)
+    # the name is still a speaker of the list, without a document; a refused statement link
+    # says why (a fragment or a contact link is not a refused statement)
+    scheme = href.strip().split(":", 1)[0].lower()
+    note = (f"link refused: {scheme}: URLs are never followed"
+            if scheme in ("javascript", "data", "file") else None)
+    assert plan(html)[0] == ("Chad", "state", "TCD", (), None, note)
 
 
 def test_relative_links_resolve_against_base_url_and_base_tag():
@@ -849,4 +853,22 @@ def test_a_long_comma_separated_list_after_an_introduction_without_colon_stays_a
             names, ["MLI", "PER", "TCD", "OMN", "FJI", "NPL", "TGO", "CUB"], strict=True)],
         ("Kiribati", "state", "KIR", (), None, None),
         ("Tonga", "state", "TON", (), d + "tonga.pdf", None),
+    ]
+
+
+def test_refused_link_schemes_are_noted_on_the_speaker():
+    html = ("<p>On 8 September 2015 the dialogue took place.</p><h2>Statements</h2><ul>"
+            "<li><a href='http://x.test/a.pdf'>Brazil</a></li>"
+            "<li><a href='javascript:void(0)'>Norway</a> (in French)</li>"
+            "<li><a href=' FILE:///etc/passwd'>Kenya</a></li>"
+            "<li><a href='mailto:mission@ghana.test'>Ghana</a></li>"
+            "<li><a href='http://x.test/p.pdf'>Peru</a></li></ul>")
+    got = [(s.speaker, s.url, s.languages, s.note)
+           for s in parse_page(html, base_url=None).statements]
+    assert got == [
+        ("Brazil", "http://x.test/a.pdf", (), None),
+        ("Norway", None, ("fr",), "link refused: javascript: URLs are never followed"),
+        ("Kenya", None, (), "link refused: file: URLs are never followed"),
+        ("Ghana", None, (), None),
+        ("Peru", "http://x.test/p.pdf", (), None),
     ]

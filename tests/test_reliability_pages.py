@@ -82,6 +82,15 @@ def test_parse_page_plans_hostile_names_safely():
         ("Ghana", "state", "GHA", doc + "..%2F..%2Fetc%2Fpasswd.pdf"),
         ("Chile", "state", "CHL", doc + "../../../etc/passwd"),
     ]
+    # each speaker whose link was refused says why
+    notes = {s.speaker: s.note for s in parsed.statements if s.url is None}
+    assert notes == {
+        "Norway": "link refused: javascript: URLs are never followed",
+        "Peru": "link refused: data: URLs are never followed",
+        "Japan": "link refused: file: URLs are never followed",
+        "Kenya": "link refused: ftp: URLs are never followed",
+        "Mexico": "link refused: javascript: URLs are never followed",
+    }
     # look-alikes never become the state they imitate
     assert [s.url for s in parsed.statements if s.iso3 == "BRA"] == [doc + "s3.pdf"]
     assert [s.url for s in parsed.statements if s.iso3 == "CHL"] == [

@@ -247,6 +247,10 @@ class _Link:
     text: str
     kind: str  # never / doc / page
     pos: int
+    refused: str | None = None  # scheme of a link never followed (javascript, file, ftp...)
+
+
+_REFUSED_NOTE = "link refused: {scheme}: URLs are never followed"
 
 
 # stream items: ("t", text) | ("a", _Link) | ("b", None) line break | ("s", None) cell separator
@@ -305,9 +309,14 @@ def _flatten(root, base: str | None, page_url: str | None) -> tuple[list, str | 
             continue
         if tag == "a" and el.get("href") is not None:
             pos += 1
-            url = resolve_url(el.get("href"), base)
+            href = el.get("href")
+            url = resolve_url(href, base)
             kind = target_kind(url, page_url) if url else "never"
-            items.append(("a", _Link(url, _anchor_text(el), kind, pos)))
+            refused = _IGNORED_SCHEMES.match(re.sub(r"[\t\r\n]+", "", href))
+            scheme = refused.group(1).lower() if refused else None
+            if scheme in ("mailto", "tel", "sms"):
+                scheme = None  # contact links: not a refused statement
+            items.append(("a", _Link(url, _anchor_text(el), kind, pos, scheme)))
             text(el.tail)
             continue
         if tag == "br":
@@ -911,6 +920,12 @@ class _ListReader:
             return j
         if link.url is None or link.kind == "never":
             self.segments[-1] += f" {text} "  # not a statement link: just text
+            if link.refused and not self.paren_depth:
+                # The speaker is planned without a document; say why its link was dropped.
+                before = len(self.entries)
+                self._flush()
+                if len(self.entries) > before and self.current is not None:
+                    self.current.add_note(_REFUSED_NOTE.format(scheme=link.refused))
             return j
         # a letter glued after the anchor: "Niger" + "ia"
         suffix = ""
