@@ -39,7 +39,10 @@ def _address_space() -> int:
 
 
 def _child(job: ExtractJob, conn, memory_mb: int | None) -> None:
+    import faulthandler
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    faulthandler.disable()  # a crash is reported by the parent in one line, not as a dump
     # The parent's stdout/stderr may be wrapped by a live progress display whose lock another
     # thread held when we were forked: write nothing there, and leave without flushing them.
     import sys
