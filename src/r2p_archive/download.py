@@ -25,8 +25,8 @@ from urllib3.util.retry import Retry
 from r2p_archive import __version__
 
 USER_AGENT = (
-    f"r2p-archive/{__version__} (archive of UN General Assembly R2P dialogue statements; "
-    "+https://pypi.org/project/r2p-archive/)"
+    f"r2p-archive/{__version__} (research archive of UN General Assembly statements on the "
+    f"responsibility to protect; requests/{requests.__version__})"
 )
 DEFAULT_WAYBACK = "https://web.archive.org"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
