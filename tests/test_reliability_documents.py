@@ -124,7 +124,10 @@ def test_memory_limit_stops_a_worker_that_allocates_too_much(tmp_path):
         f"ran out of memory while extracting (the document is too large or damaged) "
         f"(limit {MEMORY_MB} MB)",
     )
-    # the worker really filled its allowance, and no more
-    assert out["parent_mb"] + MEMORY_MB / 2 < out["children_max_mb"] < out["parent_mb"] + MEMORY_MB
+    # the worker really used a good part of its allowance, and no more.  The limit is on
+    # address space (RLIMIT_AS), which grows faster than resident memory, so the lower bound
+    # is a quarter of the allowance (seen: 404 MB of 512 here, 225 MB on a machine whose
+    # parent maps more memory).
+    assert out["parent_mb"] + MEMORY_MB / 4 < out["children_max_mb"] < out["parent_mb"] + MEMORY_MB
     record("memory_limit", memory_mb=MEMORY_MB, worker_peak_rss_mb=round(out["children_max_mb"]),
            parent_rss_mb=round(out["parent_mb"]))
