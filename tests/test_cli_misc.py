@@ -62,3 +62,19 @@ def test_archive_option_and_env_agree(tmp_path, monkeypatch):
     via_opt = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "list", "--json"]).stdout
     assert via_env == via_opt
     assert '"speaker": "Brazil"' in via_env
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "jsonl"], ["list"],
+                                  ["search", "prevention", "--limit", "40"]])
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path, args):
+    """`r2p … | head -1`: exit 0 and nothing on stderr, though stdout broke mid-way."""
+    text = "Prevention is the duty of every State. " * 400
+    build(tmp_path / "a", [Spec(2015, f"Speaker {i}", text, "civil_society")
+                           for i in range(40)])
+    proc = subprocess.Popen([sys.executable, "-m", "r2p_archive", "--archive",
+                             str(tmp_path / "a"), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # like `head -1`
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""

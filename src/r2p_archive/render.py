@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,8 +26,21 @@ _TYPE_LABELS = {
 }
 
 
-def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # `r2p list | head`: the reader went away; that is not a failure of r2p.
+        _stdout_to_devnull()
+        raise SystemExit(0)
+
+
+def _stdout_to_devnull() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def console(stderr: bool = False) -> Console:
+    """The one way r2p prints rich output (tables, progress) on stdout or stderr."""
+    return _Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def to_json(data: Any) -> str:

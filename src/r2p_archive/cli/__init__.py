@@ -28,8 +28,10 @@ class Group(click.Group):
                        "resume", err=True)
             ctx.exit(130)
         except BrokenPipeError:
-            # The reader went away (e.g. `r2p list | head`); not an error worth a message.
-            sys.stderr.close()
+            # The reader went away (e.g. `r2p list --json | head`): not an error.  Later
+            # writes (the interpreter flushing stdout at exit) go to /dev/null.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(0)
 
 
@@ -96,4 +98,4 @@ def main() -> None:
         sys.exit(130)
 
 
-__all__ = ["cli", "main", "archive_path", "os"]
+__all__ = ["cli", "main", "archive_path"]

@@ -12,9 +12,9 @@ from r2p_archive.cli import archive_path, cli
 
 
 def _console(stderr: bool = False):
-    from rich.console import Console
+    from r2p_archive.render import console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return console(stderr=stderr)
 
 
 @cli.command()
