@@ -78,3 +78,11 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path, args):
     proc.stdout.close()  # like `head -1`
     assert proc.wait(timeout=60) == 0
     assert proc.stderr.read() == b""
+
+
+def test_reindex_of_a_missing_archive_is_refused(tmp_path):
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "reindex"])
+    assert res.exit_code == 2
+    assert res.stderr == (f"r2p: error: no archive at {(tmp_path / 'none').resolve()}; "
+                          "run `r2p fetch` first\n")
+    assert not (tmp_path / "none").exists()

@@ -192,9 +192,11 @@ def export_cmd(ctx, fmt, out, years, country, language, status, speaker_type) ->
 def reindex_cmd(ctx) -> None:
     """Rebuild the index from the archived files."""
     from r2p_archive.index import reindex
-    from r2p_archive.storage import Archive
+    from r2p_archive.storage import Archive, ArchiveError
 
     archive = Archive(archive_path(ctx))
+    if not archive.root.is_dir():
+        raise ArchiveError(f"no archive at {archive.root}; run `r2p fetch` first")
     with archive.writer_lock():
         n = reindex(archive)
     click.echo(f"indexed {n} statement{'s' if n != 1 else ''} into {archive.index_path}")
