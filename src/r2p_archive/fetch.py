@@ -376,11 +376,27 @@ class _Run:
         self.save(rec)
         self.actions[rec.id] = "failed"
 
-    def download_all(self, todo: list[Record]) -> None:
+    def _needs_extraction(self, rec: Record) -> bool:
+        return bool(rec.original) and (
+            rec.status == PENDING
+            or (self.options.reextract and rec.status in STORED)
+            or (rec.status in STORED and rec.extracted_sha256 != rec.sha256)
+        )
+
+    def fetch_all(self, todo: list[Record], records: list[Record]) -> None:
+        """Download ``todo`` in threads and extract text in worker processes, each document
+        as soon as it has arrived; records stored earlier but not extracted are extracted too.
+
+        The main thread alone writes to the archive.  Extraction workers are forked while
+        download threads run; they use none of the threads' locks (extractors are loaded
+        before the first fork), and the per-document time limit bounds the worst case.
+        """
         from r2p_archive.download import DownloadError
 
-        self.reporter.phase("download", len(todo))
-        if not todo:
+        downloading = {rec.id for rec in todo}
+        waiting = [r for r in records if r.id not in downloading and self._needs_extraction(r)]
+        self.reporter.phase("fetch", len(todo) + len(waiting))
+        if not todo and not waiting:
             return
         tmp = self.archive.root / ".tmp"
 
@@ -392,61 +408,69 @@ class _Run:
                 rec.url, tmp, year=rec.year, validate=_validate_body, **conditional
             )
 
-        pool = ThreadPoolExecutor(max_workers=max(1, self.options.concurrency),
-                                  thread_name_prefix="r2p-download")
+        threads = ThreadPoolExecutor(max_workers=max(1, self.options.concurrency),
+                                     thread_name_prefix="r2p-download")
         pending: dict[Future, Record] = {}
+        extracting: dict[str, list[Record]] = {}  # SHA-256 -> records sharing that content
+        workers = None
         try:
             queue = _round_robin_by_host(todo)
-            while queue or pending:
+            while queue or pending or waiting or extracting:
                 while queue and len(pending) < self.options.concurrency * 2:
                     rec = queue.pop(0)
-                    pending[pool.submit(work, rec)] = rec
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    rec = pending.pop(fut)
-                    try:
-                        self.store_download(rec, fut.result())
-                    except DownloadError as exc:
-                        self.fail(rec, str(exc))
-                    self.reporter.done(rec, self.actions.get(rec.id, "failed"))
+                    pending[threads.submit(work, rec)] = rec
+                while waiting and (workers is None or workers.free > 0):
+                    workers = workers or self._workers()
+                    self._extract(workers, waiting.pop(0), extracting)
+                if pending:
+                    finished, _ = wait(pending, timeout=0.05 if extracting else None,
+                                       return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        rec = pending.pop(fut)
+                        try:
+                            self.store_download(rec, fut.result())
+                        except DownloadError as exc:
+                            self.fail(rec, str(exc))
+                        if self._needs_extraction(rec):
+                            waiting.append(rec)
+                        else:
+                            self.reporter.done(rec, self.actions.get(rec.id, "failed"))
+                if extracting:
+                    for result in workers.poll(timeout=0 if pending else None):
+                        for rec in extracting.pop(result.key, []):
+                            self.apply_extraction(rec, result)
+                            self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
+                            self.reporter.done(rec, self.actions[rec.id])
         except BaseException:
             self.http.stop.set()
-            for fut, _rec in pending.items():
+            for fut in pending:
                 fut.cancel()
                 if fut.done() and not fut.cancelled() and fut.exception() is None:
                     fut.result().discard()
-            pool.shutdown(wait=True, cancel_futures=True)
+            threads.shutdown(wait=True, cancel_futures=True)
             raise
-        pool.shutdown(wait=True)
+        finally:
+            if workers is not None:
+                workers.close()
+        threads.shutdown(wait=True)
 
-    # extraction phase ------------------------------------------------------------------
-    def extract_all(self, records: list[Record]) -> None:
-        from r2p_archive.extract import ExtractJob, extract_many
+    def _workers(self):
+        from r2p_archive.extract.pool import Pool
 
-        todo = [r for r in records if r.original and (
-            r.status == PENDING
-            or (self.options.reextract and r.status in STORED)
-            or (r.status in STORED and r.extracted_sha256 != r.sha256)
-        )]
-        self.reporter.phase("extract", len(todo))
-        if not todo:
+        return Pool(workers=self.options.jobs, timeout=self.options.extract_timeout)
+
+    def _extract(self, workers, rec: Record, extracting: dict[str, list[Record]]) -> None:
+        """Start extracting ``rec`` (once per distinct content: a twin joins its group)."""
+        from r2p_archive.extract import ExtractJob
+
+        key = rec.sha256 or rec.id
+        if key in extracting:
+            extracting[key].append(rec)
             return
-        # One extraction per distinct content: records sharing a SHA-256 share the result.
-        by_sha: dict[str, list[Record]] = {}
-        for rec in todo:
-            by_sha.setdefault(rec.sha256 or rec.id, []).append(rec)
-        jobs = [
-            ExtractJob(key=sha, path=self.archive.path_of(group[0].dir) / group[0].original,
-                       kind=group[0].kind, hints=list(group[0].languages),
-                       content_type=group[0].content_type)
-            for sha, group in by_sha.items()
-        ]
-        for result in extract_many(jobs, workers=self.options.jobs,
-                                   timeout=self.options.extract_timeout):
-            for rec in by_sha.get(result.key, []):
-                self.apply_extraction(rec, result)
-                self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
-                self.reporter.done(rec, "extracted")
+        extracting[key] = [rec]
+        workers.submit(ExtractJob(key=key, path=self.archive.path_of(rec.dir) / rec.original,
+                                  kind=rec.kind, hints=list(rec.languages),
+                                  content_type=rec.content_type))
 
     def ocr_all(self, records: list[Record]) -> None:
         """OCR every scanned PDF (status no_text), then extract the recognised text."""
@@ -583,8 +607,7 @@ def run(
                         state.actions[rec.id] = "resumed"
                     else:
                         todo.append(rec)
-                state.download_all(todo)
-                state.extract_all(records)
+                state.fetch_all(todo, records)
                 if options.ocr:
                     _require_ocr()
                     state.ocr_all(records)

@@ -77,16 +77,20 @@ class _Progress:
         if self.bar is not None:
             if self.task is not None:
                 self.bar.remove_task(self.task)
-            label = {"download": "Downloading", "extract": "Extracting"}.get(name, name)
+            label = {"fetch": "Fetching", "ocr": "OCR"}.get(name, name)
             self.task = self.bar.add_task(label, total=total, counts=self._counts())
         elif not self.quiet and total:
             click.echo(f"{name}: {total} statement(s)", err=True)
 
     def done(self, rec, action: str) -> None:
-        key = {"failed": "failed", "skipped": "skipped", "not_modified": "skipped"}.get(
-            action, "done")
-        if action != "extracted" or rec.status in ("failed",):
-            self.counts[key] += 1
+        """Called once per statement, when this run is done with it."""
+        if rec.status == "failed" or action in ("failed", "ocr_failed"):
+            key = "failed"
+        elif action in ("skipped", "not_modified"):
+            key = "skipped"
+        else:
+            key = "done"
+        self.counts[key] += 1
         if self.bar is not None and self.task is not None:
             self.bar.update(self.task, advance=1, counts=self._counts())
         elif not self.quiet:

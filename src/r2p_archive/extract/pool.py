@@ -92,74 +92,108 @@ def _failed(job: ExtractJob, error: str, seconds: float) -> ExtractResult:
                          seconds=round(seconds, 4))
 
 
-def run(jobs: Iterable[ExtractJob], *, workers: int | None = None, timeout: float = 120.0,
-        memory_mb: int | None = 1024) -> Iterator[ExtractResult]:
-    import multiprocessing
-    from multiprocessing.connection import wait
+class Pool:
+    """At most ``workers`` forked extraction processes; feed with :meth:`submit`, collect with
+    :meth:`poll`.  Lets a caller interleave extraction with other work (the fetch stage
+    extracts documents while others are still downloading)."""
 
-    workers = max(1, workers or os.cpu_count() or 1)
-    context = multiprocessing.get_context("fork")
-    preload()
-    pending = iter(jobs)
-    running: dict[object, _Running] = {}  # keyed by the parent's end of the pipe
-    exhausted = False
+    def __init__(self, *, workers: int | None = None, timeout: float = 120.0,
+                 memory_mb: int | None = 1024):
+        import multiprocessing
 
-    def start(job: ExtractJob) -> None:
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(job, sender, memory_mb), daemon=True,
-                                  name=f"r2p-extract-{job.key}")
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        self._context = multiprocessing.get_context("fork")
+        self._running: dict[object, _Running] = {}  # keyed by the parent's end of the pipe
+        preload()
+
+    @property
+    def free(self) -> int:
+        return self.workers - len(self._running)
+
+    @property
+    def active(self) -> int:
+        return len(self._running)
+
+    def submit(self, job: ExtractJob) -> None:
+        """Start ``job`` now; the caller keeps to :attr:`free` slots."""
+        receiver, sender = self._context.Pipe(duplex=False)
+        process = self._context.Process(target=_child, args=(job, sender, self.memory_mb),
+                                        daemon=True, name=f"r2p-extract-{job.key}")
         process.start()
         sender.close()
-        running[receiver] = _Running(job, process, receiver, time.monotonic())
+        self._running[receiver] = _Running(job, process, receiver, time.monotonic())
 
-    def finish(slot: _Running) -> None:
-        del running[slot.conn]
+    def _finish(self, slot: _Running) -> None:
+        del self._running[slot.conn]
         slot.conn.close()
         slot.process.join(5)
         if slot.process.is_alive():
             slot.process.kill()
             slot.process.join()
 
+    def poll(self, timeout: float | None = None) -> list[ExtractResult]:
+        """Results of the jobs that ended, waiting at most ``timeout`` seconds for one (None:
+        until one ends or a time limit passes).  Kills jobs past their time limit."""
+        from multiprocessing.connection import wait
+
+        if not self._running:
+            return []
+        now = time.monotonic()
+        wake = min(slot.started + self.timeout for slot in self._running.values()) - now
+        limit = max(0.0, wake if timeout is None else min(wake, timeout))
+        waitables = list(self._running) + [s.process.sentinel for s in self._running.values()]
+        ready = set(wait(waitables, timeout=limit))
+        done: list[ExtractResult] = []
+        for conn, slot in list(self._running.items()):
+            result = None
+            if conn in ready or slot.process.sentinel in ready:
+                try:
+                    if conn.poll():
+                        result = conn.recv()
+                except (EOFError, OSError):
+                    result = None
+                if result is None and slot.process.sentinel not in ready and conn not in ready:
+                    continue
+                if result is None:
+                    slot.process.join(5)
+                    result = _failed(slot.job, _death_reason(slot.process.exitcode),
+                                     time.monotonic() - slot.started)
+                self._finish(slot)
+                done.append(result)
+            elif time.monotonic() - slot.started >= self.timeout:
+                slot.process.kill()
+                result = _failed(slot.job, f"extraction timed out after {self.timeout:g} s",
+                                 time.monotonic() - slot.started)
+                self._finish(slot)
+                done.append(result)
+        return done
+
+    def close(self) -> None:
+        """Kill whatever still runs (on an interruption)."""
+        for slot in list(self._running.values()):
+            slot.process.kill()
+            slot.process.join()
+            slot.conn.close()
+        self._running.clear()
+
+
+def run(jobs: Iterable[ExtractJob], *, workers: int | None = None, timeout: float = 120.0,
+        memory_mb: int | None = 1024) -> Iterator[ExtractResult]:
+    pool = Pool(workers=workers, timeout=timeout, memory_mb=memory_mb)
+    pending = iter(jobs)
+    exhausted = False
     try:
         while True:
-            while not exhausted and len(running) < workers:
+            while not exhausted and pool.free > 0:
                 job = next(pending, None)
                 if job is None:
                     exhausted = True
                 else:
-                    start(job)
-            if not running:
+                    pool.submit(job)
+            if not pool.active:
                 return
-            now = time.monotonic()
-            wake = min(slot.started + timeout for slot in running.values())
-            waitables = list(running) + [slot.process.sentinel for slot in running.values()]
-            ready = set(wait(waitables, timeout=max(0.0, wake - now)))
-            done: list[ExtractResult] = []
-            for conn, slot in list(running.items()):
-                result = None
-                if conn in ready or slot.process.sentinel in ready:
-                    try:
-                        if conn.poll():
-                            result = conn.recv()
-                    except (EOFError, OSError):
-                        result = None
-                    if result is None and slot.process.sentinel not in ready and conn not in ready:
-                        continue
-                    if result is None:
-                        slot.process.join(5)
-                        result = _failed(slot.job, _death_reason(slot.process.exitcode),
-                                         time.monotonic() - slot.started)
-                    finish(slot)
-                    done.append(result)
-                elif time.monotonic() - slot.started >= timeout:
-                    slot.process.kill()
-                    result = _failed(slot.job, f"extraction timed out after {timeout:g} s",
-                                     time.monotonic() - slot.started)
-                    finish(slot)
-                    done.append(result)
-            yield from done
+            yield from pool.poll()
     finally:
-        for slot in list(running.values()):
-            slot.process.kill()
-            slot.process.join()
-            slot.conn.close()
+        pool.close()
