@@ -301,12 +301,10 @@ def test_sidecar_json_roundtrip_matches_index(tmp_path):
     )
 
 
-def test_created_flag(tmp_path):
-    arc, _ = build(tmp_path / "a", CORPUS[:2], index=False)
-    with Index.open(arc) as idx:
-        assert (idx.created, idx.count()) == (True, 0)
-    with Index.open(arc) as idx:
-        assert idx.created is False
-    assert reindex(arc) == 2
+def test_rows_without_text(tmp_path):
+    arc, recs = build(tmp_path / "a", CORPUS[:2])
     with Index.open(arc, readonly=True) as idx:
-        assert (idx.created, idx.count()) == (False, 2)
+        with_text = list(idx.rows())
+        without = list(idx.rows(text=False))
+    assert [r["id"] for r in without] == sorted(r.id for r in recs)
+    assert without == [{k: v for k, v in r.items() if k != "_text"} for r in with_text]

@@ -55,6 +55,14 @@ class FetchOptions:
     ocr: bool = False  # run OCR on scanned PDFs after extraction (needs ocrmypdf)
     ocr_timeout: float = 600.0
 
+    def http(self):
+        """The HTTP client these options describe (one session for the whole run)."""
+        from r2p_archive.download import Http, HttpConfig
+
+        return Http(HttpConfig(timeout=self.timeout, max_bytes=self.max_bytes,
+                               concurrency=self.concurrency, per_host=self.per_host,
+                               wayback=self.wayback))
+
 
 @dataclass
 class SourceResult:
@@ -66,12 +74,6 @@ class SourceResult:
     error: str | None = None
     from_wayback: str | None = None  # capture URL when the page itself came from Wayback
     warning: str | None = None
-
-
-@dataclass
-class Outcome:
-    record: Record
-    action: str  # downloaded, skipped, not_modified, failed, no_link, extracted
 
 
 @dataclass
@@ -330,7 +332,7 @@ class _Run:
             text = self.archive.read_text(rec)
         self.index.upsert(rec, text)
 
-    # download phase --------------------------------------------------------------------
+    # downloading and extracting --------------------------------------------------------
     def store_download(self, rec: Record, got) -> None:
         from r2p_archive.extract import sniff_file
 
@@ -384,12 +386,12 @@ class _Run:
         )
 
     def fetch_all(self, todo: list[Record], records: list[Record]) -> None:
-        """Download ``todo`` in threads and extract text in worker processes, each document
-        as soon as it has arrived; records stored earlier but not extracted are extracted too.
+        """Download ``todo`` in threads, then extract text in worker processes (also of
+        records stored earlier but not extracted yet).  The main thread alone writes.
 
-        The main thread alone writes to the archive.  Extraction workers are forked while
-        download threads run; they use none of the threads' locks (extractors are loaded
-        before the first fork), and the per-document time limit bounds the worst case.
+        Extraction waits until every download thread has ended: a worker forked while a
+        thread held a lock inside lxml (download threads parse HTML to spot error pages)
+        deadlocked in that lock (seen under load), so forks only happen with no thread left.
         """
         from r2p_archive.download import DownloadError
 
@@ -419,12 +421,14 @@ class _Run:
                 while queue and len(pending) < self.options.concurrency * 2:
                     rec = queue.pop(0)
                     pending[threads.submit(work, rec)] = rec
-                while waiting and (workers is None or workers.free > 0):
+                if not queue and not pending and threads is not None:
+                    threads.shutdown(wait=True)  # no thread may be alive at a fork
+                    threads = None
+                while threads is None and waiting and (workers is None or workers.free > 0):
                     workers = workers or self._workers()
                     self._extract(workers, waiting.pop(0), extracting)
                 if pending:
-                    finished, _ = wait(pending, timeout=0.05 if extracting else None,
-                                       return_when=FIRST_COMPLETED)
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in finished:
                         rec = pending.pop(fut)
                         try:
@@ -436,7 +440,7 @@ class _Run:
                         else:
                             self.reporter.done(rec, self.actions.get(rec.id, "failed"))
                 if extracting:
-                    for result in workers.poll(timeout=0 if pending else None):
+                    for result in workers.poll():
                         for rec in extracting.pop(result.key, []):
                             self.apply_extraction(rec, result)
                             self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
@@ -447,12 +451,12 @@ class _Run:
                 fut.cancel()
                 if fut.done() and not fut.cancelled() and fut.exception() is None:
                     fut.result().discard()
-            threads.shutdown(wait=True, cancel_futures=True)
+            if threads is not None:
+                threads.shutdown(wait=True, cancel_futures=True)
             raise
         finally:
             if workers is not None:
                 workers.close()
-        threads.shutdown(wait=True)
 
     def _workers(self):
         from r2p_archive.extract.pool import Pool
@@ -541,10 +545,9 @@ def _sync_index(archive: Archive, index, records: Iterable[Record]) -> None:
     A run killed between writing a sidecar and writing its index row leaves the index behind
     the files; statements the next run skips would otherwise stay wrong in the index.
     """
-    from r2p_archive.index import COLUMNS, row_of
+    from r2p_archive.index import row_of
 
-    have = {values[0]: dict(zip(COLUMNS, values, strict=True)) for values in
-            index.conn.execute(f"SELECT {', '.join(COLUMNS)} FROM statements")}
+    have = {row["id"]: row for row in index.rows(text=False)}
     stale = []
     for rec in records:
         if have.get(rec.id) == row_of(rec, None):
@@ -565,15 +568,12 @@ def run(
 ) -> FetchReport:
     """Store every statement the parsed ``sources`` plan; see the module docstring."""
     from r2p_archive.countries import country_name
-    from r2p_archive.download import Http, HttpConfig
 
     options = options or FetchOptions()
     reporter = reporter or Reporter()
     own_http = http is None
     if own_http:
-        http = Http(HttpConfig(timeout=options.timeout, max_bytes=options.max_bytes,
-                               concurrency=options.concurrency, per_host=options.per_host,
-                               wayback=options.wayback))
+        http = options.http()
     plans = unique_statements(sources)
     try:
         with archive.writer_lock():
@@ -609,7 +609,7 @@ def run(
                         todo.append(rec)
                 state.fetch_all(todo, records)
                 if options.ocr:
-                    _require_ocr()
+                    require_ocr()
                     state.ocr_all(records)
             finally:
                 state.index.close()
@@ -619,7 +619,7 @@ def run(
     return FetchReport(sources, records, state.actions)
 
 
-def _require_ocr() -> None:
+def require_ocr() -> None:
     from r2p_archive.extract import ocr_available
 
     if not ocr_available():
@@ -630,7 +630,7 @@ def _require_ocr() -> None:
 def ocr(archive: Archive, *, year: int | None = None, options: FetchOptions | None = None,
         reporter: Reporter | None = None) -> list[Record]:
     """Run OCR on the archive's scanned PDFs (of one year with ``year``); returns them."""
-    _require_ocr()
+    require_ocr()
     options = options or FetchOptions()
     with archive.writer_lock():
         state = _Run(archive, options, reporter or Reporter(), http=None)

@@ -167,9 +167,6 @@ class Index:
         self.archive = archive
         self.conn = conn
         self.readonly = readonly
-        # True when `open` created a new, empty index: a caller that finds sidecars already in
-        # the archive should run `reindex` so the index covers them.
-        self.created = False
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -210,9 +207,7 @@ class Index:
         except UnusableInput:
             conn.close()
             raise
-        idx = cls(archive, conn, readonly)
-        idx.created = not readonly and not tables
-        return idx
+        return cls(archive, conn, readonly)
 
     def close(self) -> None:
         self.conn.close()
@@ -268,8 +263,14 @@ class Index:
             self.conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('optimize')")
 
     # -- reading -------------------------------------------------------------------------
-    def rows(self) -> Iterator[dict[str, Any]]:
-        """Every row of `statements` with its indexed text, as dicts (order: id)."""
+    def rows(self, *, text: bool = True) -> Iterator[dict[str, Any]]:
+        """Every row of `statements` as dicts (order: id), with its indexed text under
+        ``_text`` unless ``text=False`` (cheap: the texts stay on disk)."""
+        if not text:
+            cur = self.conn.execute(f"SELECT {', '.join(COLUMNS)} FROM statements ORDER BY id")
+            for values in cur:
+                yield dict(zip(COLUMNS, values, strict=True))
+            return
         cur = self.conn.execute(
             f"SELECT {', '.join('s.' + c for c in COLUMNS)}, f.text "
             "FROM statements s LEFT JOIN statements_fts f ON f.rowid = s.num ORDER BY s.id"

@@ -204,7 +204,6 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurre
     """
     from r2p_archive import catalog
     from r2p_archive import fetch as fetching
-    from r2p_archive.download import Http, HttpConfig
     from r2p_archive.storage import Archive
 
     cat = catalog.load(catalog_file)
@@ -221,9 +220,8 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurre
         wayback=not no_wayback, refresh=refresh, jobs=jobs, extract_timeout=extract_timeout,
         reextract=reextract, ocr=run_ocr)
     if run_ocr and not dry_run:
-        fetching._require_ocr()
-    http = Http(HttpConfig(timeout=timeout, max_bytes=max_bytes, concurrency=concurrency,
-                           per_host=per_host, wayback=not no_wayback))
+        fetching.require_ocr()
+    http = options.http()
     archive = None if dry_run else Archive(archive_path(ctx))
     try:
         results = fetching.plan_sources(sources, catalog=cat, http=http, year=year,
