@@ -110,6 +110,7 @@ _ALIASES = {
             "Congo Kinshasa", "Congo (Democratic Republic of the)"],
     "COG": ["Republic of Congo", "Congo-Brazzaville", "Congo Brazzaville"],
     "CPV": ["Cape Verde"],
+    "LBY": ["Libyan Arab Jamahiriya"],
     "CZE": ["Czech Republic"],
     "FSM": ["Micronesia", "Federated States of Micronesia"],
     "GBR": ["UK", "U.K.", "Great Britain", "Britain",
@@ -268,6 +269,64 @@ def lookup_state(text: str) -> Country | None:
     if iso3 is None:
         iso3 = abbrevs.get(_abbrev_key(text.strip().rstrip(",;:")))
     return states[iso3] if iso3 else None
+
+
+_GETTEXT_LANGS = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar"}
+
+
+@functools.lru_cache(maxsize=8)
+def _translated_keys(language: str) -> dict[str, str]:
+    """iso3 by normalised name in ``language``, from pycountry's ISO 3166 translations."""
+    import gettext
+
+    import pycountry
+
+    locale = _GETTEXT_LANGS.get(language)
+    if locale is None:
+        return {}
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+    except OSError:
+        return {}
+    keys: dict[str, str] = {}
+    clashes: set[str] = set()
+    for iso3 in _tables()[0]:
+        rec = pycountry.countries.get(alpha_3=iso3)
+        for form in (rec.name, getattr(rec, "official_name", None),
+                     getattr(rec, "common_name", None)):
+            if not form:
+                continue
+            for name in {tr.gettext(form), *_inverted_forms(tr.gettext(form))}:
+                for key in (normalize_name(name), normalize_name(name).replace(" ", "")):
+                    if key and keys.get(key, iso3) != iso3:
+                        clashes.add(key)
+                    if key:
+                        keys[key] = iso3
+    for key in clashes:
+        keys.pop(key, None)
+    return keys
+
+
+def _inverted_forms(name: str) -> list[str]:
+    """"Iran, République islamique d'" -> "République islamique d'Iran"; the part before the
+    comma alone too."""
+    if "," not in name or name.count(",") > 1:
+        return []
+    head, tail = (p.strip() for p in name.split(","))
+    sep = "" if tail.endswith(("'", "’")) else " "
+    return [f"{tail}{sep}{head}", head]
+
+
+def lookup_state_in(text: str, language: str) -> Country | None:
+    """Like :func:`lookup_state`, for a name written in ``language`` (fr, es, ru, zh, ar:
+    pycountry's translations of ISO 3166 names; English names are tried too)."""
+    found = lookup_state(text)
+    if found is not None or language == "en" or not text or len(text) > _MAX_NAME:
+        return found
+    keys = _translated_keys(language)
+    key = normalize_name(text)
+    iso3 = keys.get(key) or keys.get(key.replace(" ", ""))
+    return _tables()[0][iso3] if iso3 else None
 
 
 def resolve_country(query: str) -> Country:

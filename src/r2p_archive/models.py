@@ -19,15 +19,49 @@ STATUSES = ("ok", "no_text", "failed", "no_link", "unsupported")
 PENDING = "pending"
 
 
-def statement_id(year: int, url: str | None, speaker: str) -> str:
-    """Stable short identifier of a statement: the same page always gives the same ids."""
-    key = f"{year}\n{url}" if url else f"{year}\nspeaker:{speaker.casefold()}"
+def statement_id(year: int, url: str | None, speaker: str, part: Part | None = None) -> str:
+    """Stable short identifier of a statement: the same page always gives the same ids.
+
+    A turn of a verbatim record is known by the record's symbol, language and turn number,
+    whichever address the record was read from.
+    """
+    if part is not None:
+        key = f"{year}\nrecord:{part.record}/{part.language}#{part.turn}"
+    else:
+        key = f"{year}\n{url}" if url else f"{year}\nspeaker:{speaker.casefold()}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
+class Part:
+    """Where a statement sits inside a document that holds many: a verbatim record's turn."""
+
+    record: str  # the record's symbol as printed on page 1 ("A/76/PV.102")
+    language: str  # the language of this version of the record
+    turn: int  # 1-based, in reading order; the same turn in every language version
+    page: int  # the page on which the turn starts
+    person: str  # "Mr. Kimani", "The President"
+    affiliation: str | None  # as printed ("Kenya"), or None
+    delivered_in: str | None  # the language the speech was given in
+    agenda_item: str | None
+    agenda_title: str | None
+    reply: bool  # in exercise of the right of reply
+    on_behalf_of: str | None
+    procedural: bool  # the presiding officer's turn ("I now give the floor to ...")
+    text_start: str  # the first 80 characters of the speech
+    page_end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# The fields of a Part as a statement's record carries them (``record_language`` aside).
+PART_FIELDS = tuple(f.name for f in dataclasses.fields(Part) if f.name != "language")
+
+
+@dataclass(frozen=True)
 class PlannedStatement:
-    """One statement a dialogue page lists: who spoke, and where its document is."""
+    """One statement a source lists or holds: who spoke, and where its text is."""
 
     year: int
     speaker: str
@@ -36,14 +70,16 @@ class PlannedStatement:
     languages: tuple[str, ...] = ()
     url: str | None = None
     note: str | None = None
-    page: str | None = None  # the dialogue page it came from (URL or file path)
+    source: str | None = None  # the page or record it came from (URL or file path)
+    part: Part | None = None  # set when the statement is a part of a larger document
+    text: str | None = field(default=None, repr=False, compare=False)  # a part's text
 
     @property
     def id(self) -> str:
-        return statement_id(self.year, self.url, self.speaker)
+        return statement_id(self.year, self.url, self.speaker, self.part)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "year": self.year,
             "speaker": self.speaker,
@@ -52,8 +88,12 @@ class PlannedStatement:
             "languages": list(self.languages),
             "url": self.url,
             "note": self.note,
-            "page": self.page,
+            "source": self.source,
         }
+        if self.part is not None:
+            data.update(self.part.to_json())
+            data.pop("language")
+        return data
 
 
 @dataclass
@@ -69,7 +109,7 @@ class Record:
     languages: list[str] = field(default_factory=list)  # hints from the page
     note: str | None = None
     url: str | None = None
-    page: str | None = None
+    source: str | None = None  # the page or record the statement was planned from
     status: str = PENDING
     error: str | None = None
     # download
@@ -95,6 +135,21 @@ class Record:
     pages: int | None = None
     extract_seconds: float | None = None
     extracted_sha256: str | None = None  # content the text was extracted from
+    # a turn of a verbatim record (see Part); None for a statement of its own
+    record: str | None = None
+    record_file: str | None = None  # the record's PDF, relative to the archive root
+    turn: int | None = None
+    page: int | None = None
+    page_end: int | None = None
+    person: str | None = None
+    affiliation: str | None = None
+    delivered_in: str | None = None
+    agenda_item: str | None = None
+    agenda_title: str | None = None
+    reply: bool = False
+    on_behalf_of: str | None = None
+    procedural: bool = False
+    text_start: str | None = None
     # where the statement lives, relative to the archive root (not stored in the sidecar)
     dir: str | None = None
 
@@ -110,7 +165,8 @@ class Record:
             languages=list(plan.languages),
             note=plan.note,
             url=plan.url,
-            page=plan.page,
+            source=plan.source,
+            **(plan_part_fields(plan.part) if plan.part else {}),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -120,7 +176,14 @@ class Record:
 
     @classmethod
     def from_json(cls, data: dict[str, Any], dir: str | None = None) -> Record:
+        if isinstance(data.get("page"), str) and "source" not in data:
+            data = {**data, "source": data["page"], "page": None}  # sidecars before records
         known = {f.name for f in dataclasses.fields(cls)}
         rec = cls(**{k: v for k, v in data.items() if k in known and k != "dir"})
         rec.dir = dir
         return rec
+
+
+def plan_part_fields(part: Part) -> dict[str, Any]:
+    """A part's fields as a :class:`Record` carries them."""
+    return {name: getattr(part, name) for name in PART_FIELDS}

@@ -58,6 +58,7 @@ class Row:
     x1: float
     y1: float
     edge: bool = False  # near the top or bottom edge: may be a header or footer
+    bold: str = ""  # the row's leading run of bold text (speakers' names in UN records)
 
     @property
     def h(self) -> float:
@@ -94,7 +95,6 @@ class PdfText:
     pages: int
     images: int = 0  # pages that carry an image (for "scanned" diagnostics)
     undecoded: int = 0  # glyphs pdfminer could not map to Unicode
-    segments: list[Segment] = field(default_factory=list)
 
 
 # -- reading pages ---------------------------------------------------------------------------
@@ -107,6 +107,23 @@ class _Frag:
     y0: float
     x1: float
     y1: float
+    bold: str = ""
+
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+def _bold_lead(objs) -> str:
+    """The text of the leading bold characters of a line (font weight from the font name)."""
+    from pdfminer.layout import LTChar
+
+    out: list[str] = []
+    for obj in objs:
+        if isinstance(obj, LTChar):
+            if not _BOLD_FONT.search(obj.fontname):
+                break
+        out.append(obj.get_text())
+    return _clean_text("".join(out)) if out else ""
 
 
 def _fragments(layout, stats: dict[str, int]) -> list[_Frag]:
@@ -147,7 +164,7 @@ def _fragments(layout, stats: dict[str, int]) -> list[_Frag]:
         else:
             text = _clean_text(raw)
             if text:
-                out.append(_Frag(text, line.x0, line.y0, line.x1, line.y1))
+                out.append(_Frag(text, line.x0, line.y0, line.x1, line.y1, _bold_lead(line)))
     return out
 
 
@@ -176,18 +193,24 @@ def _cut_at_gaps(line) -> list[_Frag]:
         text = _clean_text("".join(c.get_text() for c in piece))
         if chars and text:
             out.append(_Frag(text, min(c.x0 for c in chars), min(c.y0 for c in chars),
-                             max(c.x1 for c in chars), max(c.y1 for c in chars)))
+                             max(c.x1 for c in chars), max(c.y1 for c in chars),
+                             _bold_lead(piece)))
     return out
 
 
 def _find_gutter(frags: list[_Frag]) -> tuple[float, float] | None:
-    n = len(frags)
-    if n < 6:
+    if len(frags) < 6:
         return None
     left_edge = min(f.x0 for f in frags)
     right_edge = max(f.x1 for f in frags)
     width = right_edge - left_edge
     if width < 120:
+        return None
+    # Lines across most of the page (a title, a record's masthead or its boxed note) are
+    # spanning lines whatever the columns are: they do not count against a gutter.
+    frags = [f for f in frags if f.x1 - f.x0 < 0.6 * width]
+    n = len(frags)
+    if n < 6:
         return None
     size = int(width) + 2
     diff = [0] * (size + 1)
@@ -289,9 +312,15 @@ def _rows(frags: list[_Frag]) -> list[Row]:
                 pieces = [f]
                 merged.append(pieces)
         for group in merged:
+            bold = []
+            for g in group:  # a bold run may go on in the next word group of the row
+                if g.bold:
+                    bold.append(g.bold)
+                if g.bold != g.text:
+                    break
             out.append(Row(" ".join(g.text for g in group), group[0].x0,
                            min(g.y0 for g in group), max(g.x1 for g in group),
-                           max(g.y1 for g in group)))
+                           max(g.y1 for g in group), bold=" ".join(bold)))
     out.sort(key=lambda r: (-round(r.ymid, 0), r.x0))
     return out
 
@@ -569,23 +598,31 @@ def remove_furniture(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def extract_pdf(path: Path) -> PdfText:
-    """Paragraph texts of a PDF; raises :class:`PDFFailure` with a one-line reason."""
+def read_segments(path: Path, stats: dict[str, int] | None = None) -> list[Segment]:
+    """Every segment of a PDF in reading order, headers and footers included (``edge``);
+    raises :class:`PDFFailure` with a one-line reason."""
     check_complete(path)
-    stats = {"pages": 0, "images": 0, "undecoded": 0}
+    if stats is None:
+        stats = {}
+    stats.update(pages=0, images=0, undecoded=0)
     try:
-        segments = list(iter_segments(path, stats))
+        return list(iter_segments(path, stats))
     except PDFFailure:
         raise
     except MemoryError:
         raise
     except Exception as exc:  # pdfminer raises many types; all mean "cannot read this file"
         raise PDFFailure(describe_error(exc)) from exc
-    segments = remove_furniture(segments)
+
+
+def extract_pdf(path: Path) -> PdfText:
+    """Paragraph texts of a PDF; raises :class:`PDFFailure` with a one-line reason."""
+    stats: dict[str, int] = {}
+    segments = remove_furniture(read_segments(path, stats))
     groups = paragraphs_of(segments)
     dehyphenator = clean.Dehyphenator(line for group in groups for line in group)
     paragraphs = [clean.join_lines(g, dehyphenator) for g in groups]
-    return PdfText(paragraphs, stats["pages"], stats["images"], stats["undecoded"], segments)
+    return PdfText(paragraphs, stats["pages"], stats["images"], stats["undecoded"])
 
 
 def describe_error(exc: BaseException) -> str:

@@ -1,0 +1,235 @@
+"""The generic layout: any dialogue page -> the statements it links.
+
+A dialogue page is an article about one General Assembly dialogue on R2P.  Somewhere (usually
+at the end) it has a *speaker list*: one entry per speaker, most of them linking the
+statement's document, some with notes such as "(in Spanish)" or "(prepared statement, but did
+not speak)".  The article's prose links country names to the same documents, and links many
+things that are not statements (the Secretary-General's report, background pages, the
+organisations' homepages, share and print icons, navigation).
+
+How the parser reads a page:
+
+1. **Flatten.**  The HTML is parsed leniently (lxml) and walked once, in document order, into a
+   flat stream of text, links and breaks.  Navigation, menus, headers of the site, footers,
+   sidebars, share/print/e-mail blocks, forms and scripts are skipped, recognised by tag
+   (``nav``, ``footer``, ``aside``...), ARIA role and class/id words (``menu``, ``share``...).
+   Block elements and ``<br>`` end a *line*; table cells are separators inside their row's line.
+
+2. **Classify link targets** (:func:`target_kind`): links that can never be a statement are
+   ``never`` (non-http schemes, fragment-only links, UN document symbols and the UN document
+   systems, images, share services, print/e-mail/feed views, tag/category/search pages, site
+   homepages); document-like targets are ``doc`` (``.pdf``/``.doc``/``.docx``/``.rtf``...,
+   upload folders such as ``/files/``, ``/images/stories/``, ``/statements/``, and mission /
+   ministry sites); the rest are ordinary ``page`` targets.
+
+3. **Find the speaker list.**  Each line is classified: a *list line* carries statement links
+   and little other text (less than the link text, or under 120 characters), an *unlinked
+   speaker line* is short text naming a speaker ("Indonesia", "Dr. Jane Doe, Special Adviser
+   ..."), a *note line* holds only a note ("(in Spanish)"), a *heading* is short text naming
+   nobody ("Member States", "Statements:").  Prose paragraphs are none of these.  Short lines
+   that are pieces of a sentence cut into paragraphs by a naive conversion ("... including" /
+   "[Nepal]" / ", Nauru," / "[Oman]" / ", that expressed ...") are prose too
+   (:func:`sentence_fragments`).  A run of list lines with at least three speakers is a
+   speaker list; headings inside it are skipped.
+
+4. **Read the speaker list** entry by entry, left to right (:class:`ListReader`):
+   adjacent anchors with the same target are one name (``Urugu`` + ``ay``); a letter glued to
+   the anchor is part of the name (``T`` + ``hailand``); words just before the anchor can
+   complete it ("Republic of" + "Korea"); a lower-case name that lost its first letter is
+   completed when exactly one state fits; stray anchors ("I", ".") pointing at the document
+   just planned are ignored; otherwise the speaker comes from the file name
+   (``Statement_ROK_2013.pdf``) or from the row's other text ("Brazil | Statement | English").
+   Parenthesised notes attach to the entry before them: language notes become language hints,
+   and a language word that is itself a link ("(in <a>French</a>)") is a second document of the
+   same speaker in that language.  "prepared statement, but did not speak", "on behalf of ..."
+   and similar become the note.  Unlinked names become statements without a URL.
+
+5. **Prose links** outside the speaker list are planned only when the target is a document and
+   the link text (or the file name) names a state, a known organisation or a UN office; links
+   to the same document collapse into one statement (URLs compared without fragment, scheme,
+   ``www.`` and trailing slash).  A language note right after such a link ("(in French)" on
+   the same line, or alone on the next line after a line of links only) gives its language
+   hints, and "(in <a>French</a>)" its second document.  Unlinked names in prose are never
+   planned.  Order: speaker-list order, then prose-only documents in page order.
+
+Everything is linear in the size of the page: no regular expression here can backtrack
+catastrophically, names are truncated (200 characters) and control characters dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from r2p_archive.errors import UnusableInput
+from r2p_archive.models import PlannedStatement
+from r2p_archive.pages import Document
+from r2p_archive.pages.lines import (
+    ends_line,
+    find_regions,
+    line_kind,
+    note_after,
+    note_line_languages,
+    sentence_fragments,
+    split_lines,
+)
+from r2p_archive.pages.links import resolve_url, url_key
+from r2p_archive.pages.notes import find_year, speaker_from_filename
+from r2p_archive.pages.speakerlist import Entry, ListReader, who
+from r2p_archive.pages.webpage import anchor_text, decode_html, flatten, parse_tree
+from r2p_archive.speakers import classify, clean_text
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    title: str | None
+    date_year: int | None  # year of the dialogue date found in the page text, if any
+    statements: list[PlannedStatement]  # in page order (speaker list order)
+
+
+
+
+NAME = "generic"
+
+
+def suitable(url: str, document: Document) -> bool:
+    """Any page that is not a PDF or another binary document."""
+    head = document.data[:1024].lstrip()
+    return not head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+
+
+def plan(document: Document, year: int | None) -> list[PlannedStatement]:
+    base = document.base_url or (document.source if re.match(r"https?://", document.source)
+                                 else None)
+    return parse_page(document.data, base_url=base, page=document.source, year=year).statements
+
+
+def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = None,
+               year: int | None = None) -> ParsedPage:
+    """The statements a dialogue page lists, in page order.
+
+    ``year``: the dialogue's year if known (``--year`` or the catalog); otherwise the first
+    full date in the page text; otherwise :class:`UnusableInput` asks for ``--year``.
+    """
+    text = decode_html(html) if isinstance(html, (bytes, bytearray)) else str(html)
+    root = parse_tree(text)
+    items: list = []
+    title: str | None = None
+    if root is not None:
+        base = base_url or (page if page and re.match(r"https?://", page) else None)
+        base_el = root.find(".//base[@href]")
+        if base_el is not None:
+            try:
+                base = urljoin(base or "", base_el.get("href").strip()) or base
+            except ValueError:
+                pass
+            if base and not re.match(r"https?://", base):
+                base = base_url
+        page_url = resolve_url(base_url or page, None) if (base_url or page) else None
+        items, title = flatten(root, base, page_url)
+        if title is None:
+            title_el = root.find(".//title")
+            if title_el is not None:
+                title = clean_text(anchor_text(title_el), 300) or None
+    plain = " ".join(val for kind, val in items if kind == "t")
+    date_year = find_year(plain)
+    use_year = year if year is not None else date_year
+    if use_year is None:
+        raise UnusableInput(f"no dialogue date found in {page or 'the page'}; pass --year YEAR")
+
+    lines = split_lines(items)
+    kinds = [line_kind(line) for line in lines]
+    for k in sentence_fragments(lines, kinds):
+        kinds[k] = ("P", 0)
+    regions = find_regions(kinds)
+
+    entries: list[Entry] = []
+    keys: set[str] = set()
+    in_region = [False] * len(lines)
+    for first, last in regions:
+        reader = ListReader()
+        for k in range(first, last + 1):
+            in_region[k] = True
+            reader.feed(list(lines[k]))
+        reader.finish()
+        for entry in reader.entries:
+            if entry.url is not None:
+                key = url_key(entry.url)
+                if key in keys:
+                    continue
+                keys.add(key)
+            entries.append(entry)
+
+    # prose: documents linked from a name that is unmistakably a speaker
+    by_key = {url_key(e.url): e for e in entries if e.url is not None}
+    for k, line in enumerate(lines):
+        if in_region[k]:
+            continue
+        for i, (kind, link) in enumerate(line):
+            if kind != "a" or link.url is None or link.kind != "doc":
+                continue
+            key = url_key(link.url)
+            langs, lang_links = note_after(line, i)
+            if not langs and not lang_links and ends_line(line, i):
+                langs = note_line_languages(lines, k)
+            existing = by_key.get(key)
+            if existing is not None:
+                if not existing.languages:
+                    existing.add_languages(langs)
+                continue
+            if key in keys:
+                continue
+            speaker = classify(link.text, allow_people=False, allow_generic=False)
+            if speaker is None:
+                speaker = speaker_from_filename(link.url)
+            if speaker is None:
+                continue
+            keys.add(key)
+            entry = Entry(speaker, link.url, notes=[speaker.note] if speaker.note else [])
+            entry.add_languages(langs)
+            entries.append(entry)
+            by_key[key] = entry
+            # "Botswana (in <a>French</a>)": the French version is a second document
+            for lang_link, link_langs in lang_links:
+                lkey = url_key(lang_link.url)
+                if lkey in keys:
+                    continue
+                keys.add(lkey)
+                second = Entry(speaker, lang_link.url, lang_from_link=True)
+                second.add_languages(link_langs)
+                entries.append(second)
+                by_key[lkey] = second
+
+    # A speaker named without a link is planned only when no document of theirs is.
+    linked = {who(e.speaker) for e in entries if e.url is not None}
+    seen_unlinked: dict[tuple, Entry] = {}
+    statements: list[PlannedStatement] = []
+    kept: list[Entry] = []
+    for entry in entries:
+        if entry.url is None:
+            key = who(entry.speaker)
+            if key in linked:
+                continue
+            if key in seen_unlinked:
+                for note in entry.notes:
+                    seen_unlinked[key].add_note(note)
+                continue
+            seen_unlinked[key] = entry
+        kept.append(entry)
+    for entry in kept:
+        statements.append(PlannedStatement(
+            year=use_year,
+            speaker=entry.speaker.name,
+            speaker_type=entry.speaker.type,
+            iso3=entry.speaker.iso3,
+            languages=tuple(entry.languages),
+            url=entry.url,
+            note="; ".join(entry.notes) if entry.notes else None,
+            page=page,
+        ))
+    return ParsedPage(title=title, date_year=date_year, statements=statements)
+
+
+
+__all__ = ["NAME", "ParsedPage", "parse_page", "plan", "suitable"]

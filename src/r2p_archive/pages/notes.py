@@ -1,0 +1,114 @@
+"""What the text around a link says: the dialogue's date, language notes, other notes, and
+the speaker a document's file name names."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from r2p_archive.countries import lookup_state
+from r2p_archive.speakers import Speaker, clean_text, known_org, strip_decoration
+
+# --------------------------------------------------------------------------------------------
+# dates
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+"
+    rf"(?P<y1>(?:19|20)\d\d)|(?:{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    rf"(?P<y2>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def find_year(text: str) -> int | None:
+    """Year of the first full date ("11 September 2013", "September 8, 2014") in ``text``."""
+    for m in _DATE.finditer(text):
+        day = int(m.group("d1") or m.group("d2"))
+        if 1 <= day <= 31:
+            return int(m.group("y1") or m.group("y2"))
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# languages and notes
+
+_LANGS = {
+    "english": "en", "anglais": "en", "ingles": "en", "englisch": "en", "eng": "en",
+    "french": "fr", "francais": "fr", "frances": "fr", "franzosisch": "fr", "francaise": "fr",
+    "spanish": "es", "espanol": "es", "espagnol": "es", "castellano": "es", "spanisch": "es",
+    "arabic": "ar", "arabe": "ar", "russian": "ru", "russe": "ru", "ruso": "ru",
+    "\u0440\u0443\u0441\u0441\u043a\u0438\u0438": "ru", "chinese": "zh", "chinois": "zh",
+    "chino": "zh", "\u4e2d\u6587": "zh", "portuguese": "pt", "portugues": "pt",
+    "portugais": "pt", "german": "de", "deutsch": "de", "allemand": "de", "aleman": "de",
+    "italian": "it", "italiano": "it", "japanese": "ja", "swahili": "sw", "kiswahili": "sw",
+    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629": "ar",
+}
+_LANG_CODES = {"EN": "en", "FR": "fr", "ES": "es", "AR": "ar", "RU": "ru", "ZH": "zh",
+               "PT": "pt", "DE": "de"}
+_LANG_FILLER = {"in", "en", "and", "y", "et", "original", "originally", "version", "versions",
+                "language", "languages", "translation", "unofficial", "official", "only",
+                "text", "delivered", "as", "or", "with", "the", "available", "also", "la", "le",
+                "statement", "copy", "versao", "plus", "then", "ou", "o"}
+_NOTE_PHRASES = re.compile(
+    r"did not (speak|deliver)|not delivered|undelivered|on behalf of|prepared statement|"
+    r"written statement|circulated|delivered by|read by|joint statement|not read|"
+    r"statement only|in writing", re.IGNORECASE)
+
+
+def languages_of(text: str) -> list[str] | None:
+    """ISO 639-1 codes when ``text`` is only a language note ("in Spanish", "English and
+    Spanish", "original: Arabic", "en español", "French version"), else None."""
+    import unicodedata
+
+    if not text or len(text) > 120:
+        return None
+    found: list[str] = []
+    for raw in re.findall(r"[^\W\d_]+", text):
+        if raw in _LANG_CODES:
+            code = _LANG_CODES[raw]
+        else:
+            word = unicodedata.normalize("NFKD", raw)
+            word = "".join(ch for ch in word if not unicodedata.combining(ch)).casefold()
+            code = _LANGS.get(word)
+            if code is None:
+                if word in _LANG_FILLER:
+                    continue
+                return None
+        if code not in found:
+            found.append(code)
+    return found or None
+
+
+def note_of(text: str) -> str | None:
+    text = strip_decoration(clean_text(text))
+    return text if text and _NOTE_PHRASES.search(text) else None
+
+
+# --------------------------------------------------------------------------------------------
+# file names
+
+_FILE_SPLIT = re.compile(r"[\s_\-.+,()\[\]]+")
+
+
+def speaker_from_filename(url: str) -> Speaker | None:
+    """A state (or an abbreviated organisation) named by the document's file name:
+    ``/docs/2013/thailand.pdf``, ``Statement_ROK_2013.pdf``, ``Costa%20Rica%20-%20IID.pdf``."""
+    path = urlsplit(url).path.rstrip("/")
+    name = unquote(path.rsplit("/", 1)[-1])
+    name = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)[:150]
+    country = lookup_state(name)
+    if country is not None:
+        return Speaker(country.name, "state", country.iso3)
+    tokens = [t for t in _FILE_SPLIT.split(name) if t and not t.isdigit()][:16]
+    for size in range(min(6, len(tokens)), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            span = " ".join(tokens[i:i + size])
+            country = lookup_state(span)
+            if country is not None:
+                return Speaker(country.name, "state", country.iso3)
+            org = known_org(span) if size <= 3 and span[:1].isupper() else None
+            if org is not None:
+                return Speaker(org[0], org[1])
+    return None
