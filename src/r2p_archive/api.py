@@ -40,7 +40,6 @@ __all__ = [
     "GroupCount",
     "Hit",
     "Statement",
-    "default_archive_path",
     "open_archive",
     "parse_years",
 ]
@@ -52,42 +51,29 @@ _OPEN, _CLOSE = "\x02", "\x03"
 COUNT_BY = ("year", "country", "language")
 
 
-def default_archive_path() -> Path:
-    """The archive the CLI uses without ``--archive`` (see :func:`storage.default_root`)."""
-    from r2p_archive.storage import default_root
-
-    return default_root()
-
-
-@dataclass
 class Statement:
-    """One statement as the index knows it.  ``text`` is read from the archive on first use."""
+    """One statement as the index knows it: every column of ``index.COLUMNS`` is an attribute
+    (``st.year``, ``st.iso3``, ``st.record``...).  ``text`` is read from the archive on first
+    use."""
 
-    id: str
-    year: int
-    speaker: str
-    speaker_type: str
-    iso3: str | None
-    country: str | None
-    language: str | None
-    languages: list[str]
-    languages_detected: list[str]
-    status: str
-    error: str | None
-    url: str | None
-    final_url: str | None
-    wayback_url: str | None
-    path: str  # statement folder, relative to the archive root
-    original: str | None  # file name of the original document in that folder
-    text_path: str | None  # extracted text, relative to the archive root
-    sha256: str | None
-    text_chars: int | None
-    pages: int | None
-    fetched_at: str | None
-    note: str | None
-    root: Path = field(repr=False, compare=False, default=Path("."))
-    _text: str | None = field(repr=False, compare=False, default=None)
-    _text_read: bool = field(repr=False, compare=False, default=False)
+    def __init__(self, row: dict[str, Any], root: Path = Path(".")):
+        self._row = row
+        self.root = root
+        self._text: str | None = None
+        self._text_read = False
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_row"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Statement) and self._row == other._row
+
+    def __repr__(self) -> str:
+        return f"Statement(id={self._row.get('id')!r}, year={self._row.get('year')!r}, " \
+               f"speaker={self._row.get('speaker')!r})"
 
     @property
     def name(self) -> str:
@@ -112,11 +98,16 @@ class Statement:
 
     @property
     def original_path(self) -> Path | None:
-        """Absolute path of the original document (None when there is none)."""
-        return self.root / self.path / self.original if self.original else None
+        """Absolute path of the original document (None when there is none); for a turn of a
+        verbatim record, the record's PDF."""
+        if self.original:
+            return self.root / self.path / self.original
+        return self.root / self.record_file if self.record_file else None
 
     def to_json(self, *, text: bool = False) -> dict[str, Any]:
-        data = {c: getattr(self, c) for c in _index.COLUMNS}
+        data = {c: self._row[c] for c in _index.COLUMNS}
+        for flag in ("reply", "procedural"):
+            data[flag] = bool(data[flag])
         if text:
             data["text"] = self.text
         return data
@@ -318,13 +309,13 @@ class ArchiveView:
                                 f"{_db_message(exc)}; run `r2p reindex`") from exc
 
     def _statement(self, values: tuple[Any, ...]) -> Statement:
-        data = dict(zip(_index.COLUMNS, values, strict=False))
+        data = dict(zip(_index.COLUMNS, values, strict=True))
         for key in ("languages", "languages_detected"):
             try:
                 data[key] = json.loads(data[key] or "[]")
             except ValueError:
                 data[key] = []
-        return Statement(**data, root=self.root)
+        return Statement(data, root=self.root)
 
     # -- statements ----------------------------------------------------------------------
     def statements(
@@ -520,4 +511,6 @@ def _snippet_parts(raw: str) -> list[tuple[str, bool]]:
 
 def open_archive(path: str | os.PathLike[str] | None = None) -> ArchiveView:
     """Open an archive folder for reading (default: the same archive as the `r2p` command)."""
-    return ArchiveView(path if path is not None else default_archive_path())
+    from r2p_archive.storage import default_root
+
+    return ArchiveView(path if path is not None else default_root())

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from r2p_archive.catalog import Catalog
 from r2p_archive.errors import UnusableInput
-from r2p_archive.models import PENDING, PlannedStatement, Record
+from r2p_archive.models import PENDING, PlannedStatement, Record, plan_part_fields
 from r2p_archive.storage import (
     SIDECAR,
     TEXT,
@@ -74,6 +74,7 @@ class SourceResult:
     error: str | None = None
     from_wayback: str | None = None  # capture URL when the page itself came from Wayback
     warning: str | None = None
+    data: bytes | None = field(default=None, repr=False)  # a record's PDF, stored once
 
 
 @dataclass
@@ -195,6 +196,25 @@ def _tmp_root() -> str:
     return tempfile.gettempdir()
 
 
+_SYMBOL = re.compile(r"[AS]/(?:\d{2}/)?PV\.\d{1,5}(?:\s*\(Resumption \d\))?", re.IGNORECASE)
+UNDOCS_URL = "https://undocs.org"
+
+
+def expand_sources(sources: Sequence[str], languages: Sequence[str] = ("en",)
+                   ) -> list[tuple[str, str]]:
+    """(source to read, what the user gave) for each source: a document symbol
+    (``A/72/PV.99``) becomes one undocs.org address per language wanted."""
+    base = os.environ.get("R2P_UNDOCS_URL", UNDOCS_URL).rstrip("/")
+    out = []
+    for source in sources:
+        if _SYMBOL.fullmatch(source.strip()):
+            symbol = source.strip()
+            out.extend((f"{base}/{lang}/{symbol}", source) for lang in languages)
+        else:
+            out.append((source, source))
+    return out
+
+
 def plan_sources(
     sources: Sequence[str],
     *,
@@ -203,32 +223,47 @@ def plan_sources(
     year: int | None = None,
     base_url: str | None = None,
     archive: Archive | None = None,
+    languages: Sequence[str] = ("en",),
+    r2p_only: Sequence[str] = (),
 ) -> list[SourceResult]:
-    """Read and parse each dialogue page; an unreadable page is reported, not raised."""
-    from r2p_archive.pageparse import parse_page
+    """Read and plan each source (dialogue page or verbatim record); an unreadable source is
+    reported, not raised.  ``r2p_only``: sources (symbols) of which only the turns under the
+    R2P agenda item are kept (the catalog's records)."""
+    from r2p_archive.pages import Document, layout_for
 
     results = []
-    for source in sources:
+    for source, given in expand_sources(sources, languages):
         page_year = year or (catalog.year_of_source(source) if _is_url(source) else None)
+        doc = None
         try:
             data, capture = read_page(source, http, archive=archive, year=page_year)
-            base = base_url or (source if _is_url(source) else None)
-            parsed = parse_page(data, base_url=base, page=source, year=page_year)
+            local = None if _is_url(source) else Path(source)
+            doc = Document(source, data, base_url=base_url, file=local,
+                           r2p_only=given in r2p_only)
+            layout = layout_for(doc)
+            planned = layout.plan(doc, page_year)
         except UnusableInput as exc:
             results.append(SourceResult(source, page_year, error=str(exc)))
             continue
-        relative = _count_relative_links(data) if base is None else 0
+        finally:
+            if doc is not None:
+                doc.close()
+        base = base_url or (source if _is_url(source) else None)
+        relative = _count_relative_links(data) if base is None and layout.NAME == "generic" else 0
         base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
                      "(the page's address)")
-        if not parsed.statements:
+        if not planned:
             why = base_hint if relative else "is it a dialogue page?"
+            if layout.NAME == "un-record":
+                why = "no turn under the R2P agenda item"
             results.append(SourceResult(source, page_year,
                                         error=f"{source}: no statements found; {why}"))
             continue
-        page_year = page_year or parsed.date_year
+        page_year = page_year or planned[0].year
         warning = f"{source}: {base_hint}" if relative else None
-        results.append(SourceResult(source, page_year, parsed.statements, from_wayback=capture,
-                                    warning=warning))
+        record = planned[0].part is not None
+        results.append(SourceResult(source, page_year, planned, from_wayback=capture,
+                                    warning=warning, data=data if record else None))
     return results
 
 
@@ -308,7 +343,8 @@ def _refresh_plan_fields(rec: Record, plan: PlannedStatement, country: str | Non
     changed = False
     for name, value in (("speaker", plan.speaker), ("speaker_type", plan.speaker_type),
                         ("iso3", plan.iso3), ("languages", list(plan.languages)),
-                        ("note", plan.note), ("page", plan.page), ("country", country)):
+                        ("note", plan.note), ("source", plan.source), ("country", country),
+                        *(plan_part_fields(plan.part).items() if plan.part else ())):
         if getattr(rec, name) != value:
             setattr(rec, name, value)
             changed = True
@@ -366,6 +402,41 @@ class _Run:
         rec.extracted_sha256 = None
         self.save(rec)
         self.actions[rec.id] = "downloaded"
+
+    def store_part(self, rec: Record | None, plan: PlannedStatement, country: str | None,
+                   document: tuple[str, str]) -> Record:
+        """Store one turn of a verbatim record: its text and sidecar (the record's PDF is
+        stored once, beside the statements, by :func:`_store_documents`)."""
+        record_file, sha = document
+        text = plan.text or ""
+        if rec is not None and rec.sha256 == sha and rec.status in ("ok", "no_text"):
+            if _refresh_plan_fields(rec, plan, country) or rec.record_file != record_file:
+                rec.record_file = record_file
+                self.save(rec, read_text=True)
+            self.actions[rec.id] = "skipped"
+            self.reporter.done(rec, "skipped")
+            return rec
+        if rec is None:
+            rec = Record.from_plan(plan, country)
+            rec.dir = self.archive.allocate_dir(
+                plan.year, speaker_code(plan.iso3, plan.speaker), plan.part and plan.part.language)
+        folder = self.archive.path_of(rec.dir)
+        if text.strip():
+            atomic_write_text(folder / TEXT, text)
+            rec.text, rec.status, rec.error = TEXT, "ok", None
+        else:
+            (folder / TEXT).unlink(missing_ok=True)
+            rec.text, rec.status, rec.error = None, "no_text", "the turn holds no text"
+        rec.record_file, rec.sha256, rec.extracted_sha256 = record_file, sha, sha
+        rec.kind, rec.extractor = "pdf", "pdfminer+turns"
+        rec.language = plan.part.language if plan.part else None
+        rec.text_chars, rec.fetched_at = len(text), _now()
+        rec.pages = ((plan.part.page_end or plan.part.page) - plan.part.page + 1
+                     if plan.part else None)
+        self.save(rec, text or None)
+        self.actions[rec.id] = "extracted"
+        self.reporter.done(rec, "extracted")
+        return rec
 
     def fail(self, rec: Record, reason: str) -> None:
         if rec.status in STORED and rec.original:
@@ -528,6 +599,18 @@ class _Run:
         self.index.upsert(rec, result.text)
 
 
+def _store_documents(archive: Archive, sources: Iterable[SourceResult]
+                     ) -> dict[str, tuple[str, str]]:
+    """Keep each verbatim record's PDF once; source -> (its path in the archive, SHA-256)."""
+    out = {}
+    for result in sources:
+        parts = [st.part for st in result.statements if st.part is not None]
+        if result.data is None or not parts:
+            continue
+        out[result.source] = archive.store_record(parts[0].record, parts[0].language, result.data)
+    return out
+
+
 def _finish_moves(archive: Archive, records: Iterable[Record]) -> None:
     """Move extracted statements still in the folder of another language to their own.
 
@@ -585,9 +668,14 @@ def run(
                 _sync_index(archive, state.index, stored.values())
                 records: list[Record] = []
                 todo: list[Record] = []
+                documents = _store_documents(archive, sources)
                 for plan in plans:
                     country = country_name(plan.iso3) if plan.iso3 else None
                     rec = stored.get(plan.id)
+                    if plan.part is not None:
+                        rec = state.store_part(rec, plan, country, documents[plan.source or ""])
+                        records.append(rec)
+                        continue
                     if rec is None:
                         rec = Record.from_plan(plan, country)
                         lang = plan.languages[0] if plan.languages else None

@@ -25,64 +25,64 @@ from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PENDING, Record
 from r2p_archive.storage import Archive
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 
-# Columns of `statements`, in order (without the integer `num` that links to the FTS rowid).
-COLUMNS: tuple[str, ...] = (
-    "id",
-    "year",
-    "speaker",
-    "speaker_type",
-    "iso3",
-    "country",
-    "language",
-    "languages",
-    "languages_detected",
-    "status",
-    "error",
-    "url",
-    "final_url",
-    "wayback_url",
-    "path",
-    "original",
-    "text_path",
-    "sha256",
-    "text_chars",
-    "pages",
-    "fetched_at",
-    "note",
+# Columns of `statements` and their SQL types (the integer `num` that links each row to its
+# FTS rowid comes after `id`).  A column named like a Record field holds that field; the few
+# others are derived in `row_of`.  A new statement field is a Record field plus a line here.
+_DECLS: tuple[tuple[str, str], ...] = (
+    ("id", "TEXT PRIMARY KEY"),
+    ("year", "INTEGER NOT NULL"),
+    ("speaker", "TEXT NOT NULL"),
+    ("speaker_type", "TEXT NOT NULL"),
+    ("iso3", "TEXT"),
+    ("country", "TEXT"),
+    ("language", "TEXT"),
+    ("languages", "TEXT NOT NULL DEFAULT '[]'"),
+    ("languages_detected", "TEXT NOT NULL DEFAULT '[]'"),
+    ("status", "TEXT NOT NULL"),
+    ("error", "TEXT"),
+    ("url", "TEXT"),
+    ("final_url", "TEXT"),
+    ("wayback_url", "TEXT"),
+    ("path", "TEXT NOT NULL"),
+    ("original", "TEXT"),
+    ("text_path", "TEXT"),
+    ("sha256", "TEXT"),
+    ("text_chars", "INTEGER"),
+    ("pages", "INTEGER"),
+    ("fetched_at", "TEXT"),
+    ("note", "TEXT"),
+    ("source", "TEXT"),
+    ("record", "TEXT"),
+    ("record_file", "TEXT"),
+    ("turn", "INTEGER"),
+    ("page", "INTEGER"),
+    ("person", "TEXT"),
+    ("affiliation", "TEXT"),
+    ("delivered_in", "TEXT"),
+    ("agenda_item", "TEXT"),
+    ("reply", "INTEGER NOT NULL DEFAULT 0"),
+    ("on_behalf_of", "TEXT"),
+    ("procedural", "INTEGER NOT NULL DEFAULT 0"),
 )
+COLUMNS: tuple[str, ...] = tuple(name for name, _ in _DECLS)
+_DERIVED = {"country", "languages", "languages_detected", "path", "text_path", "text_chars",
+            "year", "reply", "procedural"}
+_PLAIN = tuple(c for c in COLUMNS if c not in _DERIVED)
 
+_TABLE = ",\n    ".join(
+    f"{name} {decl}" + (",\n    num INTEGER NOT NULL UNIQUE" if name == "id" else "")
+    for name, decl in _DECLS)
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS statements (
-    id TEXT PRIMARY KEY,
-    num INTEGER NOT NULL UNIQUE,
-    year INTEGER NOT NULL,
-    speaker TEXT NOT NULL,
-    speaker_type TEXT NOT NULL,
-    iso3 TEXT,
-    country TEXT,
-    language TEXT,
-    languages TEXT NOT NULL DEFAULT '[]',
-    languages_detected TEXT NOT NULL DEFAULT '[]',
-    status TEXT NOT NULL,
-    error TEXT,
-    url TEXT,
-    final_url TEXT,
-    wayback_url TEXT,
-    path TEXT NOT NULL,
-    original TEXT,
-    text_path TEXT,
-    sha256 TEXT,
-    text_chars INTEGER,
-    pages INTEGER,
-    fetched_at TEXT,
-    note TEXT
+    {_TABLE}
 );
 CREATE INDEX IF NOT EXISTS statements_year ON statements(year);
 CREATE INDEX IF NOT EXISTS statements_iso3 ON statements(iso3);
 CREATE INDEX IF NOT EXISTS statements_language ON statements(language);
+CREATE INDEX IF NOT EXISTS statements_record ON statements(record, turn);
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
     speaker, text, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -124,30 +124,19 @@ def row_of(rec: Record, text: str | None) -> dict[str, Any]:
     text_chars = rec.text_chars
     if text_chars is None and text is not None:
         text_chars = len(text)
-    return {
-        "id": rec.id,
-        "year": int(rec.year),
-        "speaker": rec.speaker,
-        "speaker_type": rec.speaker_type,
-        "iso3": rec.iso3,
-        "country": country,
-        "language": rec.language,
-        "languages": json.dumps(list(rec.languages), ensure_ascii=False),
-        "languages_detected": json.dumps(list(rec.languages_detected), ensure_ascii=False),
-        "status": rec.status,
-        "error": rec.error,
-        "url": rec.url,
-        "final_url": rec.final_url,
-        "wayback_url": rec.wayback_url,
-        "path": rec.dir,
-        "original": rec.original,
-        "text_path": f"{rec.dir}/{rec.text}" if rec.text else None,
-        "sha256": rec.sha256,
-        "text_chars": text_chars,
-        "pages": rec.pages,
-        "fetched_at": rec.fetched_at,
-        "note": rec.note,
-    }
+    row = {name: getattr(rec, name) for name in _PLAIN}
+    row.update(
+        year=int(rec.year),
+        country=country,
+        languages=json.dumps(list(rec.languages), ensure_ascii=False),
+        languages_detected=json.dumps(list(rec.languages_detected), ensure_ascii=False),
+        path=rec.dir,
+        text_path=f"{rec.dir}/{rec.text}" if rec.text else None,
+        text_chars=text_chars,
+        reply=int(bool(rec.reply)),
+        procedural=int(bool(rec.procedural)),
+    )
+    return row
 
 
 _INSERT = (
@@ -437,8 +426,10 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     for rec in records:
         assert rec.dir is not None
         original = archive.file(rec, rec.original)
+        rel = f"{rec.dir}/{rec.original}"
+        if original is None and rec.record_file:  # a turn of a verbatim record
+            original, rel = archive.path_of(rec.record_file), rec.record_file
         if original is not None and not _known_failure(rec):
-            rel = f"{rec.dir}/{rec.original}"
             problem = None
             if not original.is_file():
                 problem = ORIGINAL_MISSING

@@ -26,6 +26,7 @@ SIDECAR = "statement.json"
 TEXT = "statement.txt"
 INDEX_NAME = "index.sqlite"
 LOCK_NAME = ".r2p.lock"
+RECORDS = "records"  # verbatim records, each kept once: records/{symbol}/{lang}.pdf
 
 _SLUG_MAX = 60
 
@@ -165,7 +166,24 @@ class Archive:
                         raise
             n += 1
 
-    # -- records -------------------------------------------------------------------------
+    def store_record(self, symbol: str, language: str, data: bytes) -> tuple[str, str]:
+        """Keep a verbatim record's PDF as ``records/A_76_PV.102/en.pdf`` (written only when
+        new or changed); returns (its path relative to the archive root, its SHA-256)."""
+        import hashlib
+
+        name = re.sub(r"[^A-Za-z0-9.]+", "_", symbol).strip("_")[:_SLUG_MAX] or "record"
+        rel = f"{RECORDS}/{name}/{safe_lang(language)}.pdf"
+        path = self.path_of(rel)
+        sha = hashlib.sha256(data).hexdigest()
+        try:
+            same = hashlib.sha256(path.read_bytes()).hexdigest() == sha
+        except OSError:
+            same = False
+        if not same:
+            atomic_write_bytes(path, data)
+        return rel, sha
+
+    # -- statements ----------------------------------------------------------------------
     def save(self, rec: Record) -> None:
         if rec.dir is None:
             raise ValueError("record has no folder")

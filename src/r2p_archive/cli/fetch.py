@@ -106,11 +106,14 @@ class _Progress:
 
 def _render_plan(statements, as_json: bool) -> None:
     if as_json:
-        out = [{k: v for k, v in s.to_json().items() if k != "page"} for s in statements]
+        out = [{k: v for k, v in s.to_json().items() if k != "source"} for s in statements]
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     from rich.table import Table
 
+    if statements and all(s.part is not None for s in statements):
+        _render_turns(statements)
+        return
     table = Table()
     for col in ("Year", "Speaker", "Type", "ISO3", "Lang", "Document / note"):
         table.add_column(col, overflow="fold")
@@ -121,6 +124,23 @@ def _render_plan(statements, as_json: bool) -> None:
     con.print(table)
     linked = sum(1 for s in statements if s.url)
     con.print(f"{len(statements)} statements planned, {linked} with a document.")
+
+
+def _render_turns(statements) -> None:
+    from rich.table import Table
+
+    table = Table()
+    for col in ("Record", "Turn", "Page", "Speaker", "Type", "ISO3", "In", "Speech starts"):
+        table.add_column(col, overflow="fold")
+    for s in statements:
+        p = s.part
+        who = p.person if p.affiliation is None else f"{p.person} ({p.affiliation})"
+        flags = " [dim](reply)[/dim]" if p.reply else ""
+        table.add_row(f"{p.record} {p.language}", str(p.turn), str(p.page), who + flags,
+                      s.speaker_type, s.iso3 or "", p.delivered_in or "", p.text_start)
+    con = _console()
+    con.print(table)
+    con.print(f"{len(statements)} speaker turns.")
 
 
 def _render_summary(report, as_json: bool) -> None:
@@ -170,6 +190,8 @@ def _render_summary(report, as_json: bool) -> None:
               help="Year of the dialogue (default: from the catalog, else the page's date). "
                    "Without SOURCE: fetch only that year's catalog pages.")
 @click.option("--base-url", help="Resolve relative links of a local page against this URL.")
+@click.option("--languages", default="en", show_default=True, metavar="LANG,...",
+              help="Language versions of a record given by symbol (en,fr,es,ru,zh,ar).")
 @click.option("--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Extra catalog file (same format as data/dialogues.json).")
 @click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
@@ -193,19 +215,27 @@ def _render_summary(report, as_json: bool) -> None:
               help="Run OCR on scanned PDFs afterwards (needs ocrmypdf and tesseract).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.pass_context
-def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurrency, per_host,
-          timeout, max_bytes, no_wayback, refresh, jobs, extract_timeout, reextract, run_ocr,
-          quiet):
-    """Read dialogue pages, download every statement they link, extract text and index it.
+def fetch(ctx, sources, dry_run, as_json, year, base_url, languages, catalog_file, concurrency,
+          per_host, timeout, max_bytes, no_wayback, refresh, jobs, extract_timeout, reextract,
+          run_ocr, quiet):
+    """Read dialogue pages and UN verbatim records, store every statement, index its text.
 
-    SOURCE is a dialogue page URL or a local HTML file; without SOURCE, every page of the
-    catalog (see `r2p dialogues`) is read.  Documents already stored are not downloaded
-    again; failed ones are retried.  Exit code: 0 all stored, 1 some failed, 2 unusable input.
+    SOURCE is a dialogue page (URL or local HTML file) or a verbatim record: its symbol
+    (A/72/PV.99, read from undocs.org), a URL or a local PDF; each speaker turn of a record is
+    a statement.  Without SOURCE, every source of the catalog (see `r2p dialogues`) is read.
+    Documents already stored are not downloaded again; failed ones are retried.  Exit code:
+    0 all stored, 1 some failed, 2 unusable input.
     """
     from r2p_archive import catalog
     from r2p_archive import fetch as fetching
+    from r2p_archive.pages.labels import LANGUAGES
     from r2p_archive.storage import Archive
 
+    langs = tuple(dict.fromkeys(x.strip().lower() for x in languages.split(",") if x.strip()))
+    unknown = [x for x in langs if x not in LANGUAGES]
+    if unknown or not langs:
+        raise click.BadParameter(f"{','.join(unknown) or 'nothing'}: the UN languages are "
+                                 f"{','.join(LANGUAGES)}", param_hint="--languages")
     cat = catalog.load(catalog_file)
     from_catalog = not sources
     if from_catalog:
@@ -225,7 +255,7 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, catalog_file, concurre
     archive = None if dry_run else Archive(archive_path(ctx))
     try:
         results = fetching.plan_sources(sources, catalog=cat, http=http, year=year,
-                                        base_url=base_url, archive=archive)
+                                        base_url=base_url, archive=archive, languages=langs)
         for res in results:
             if res.error:
                 click.echo(f"r2p: error: {res.error}", err=True)
