@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from fixture_site import serve_dialogue
 
 from r2p_archive.cli import cli
-from r2p_archive.pageparse import parse_page
+from r2p_archive.pages.generic import parse_page
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -47,7 +47,7 @@ def test_dry_run_json_is_the_parsed_plan():
     expected = parse_page(page.read_bytes(), base_url=base, page=str(page)).statements
     got = json.loads(res.stdout)
     assert got == [
-        {k: v for k, v in st.to_json().items() if k != "page"} for st in expected]
+        {k: v for k, v in st.to_json().items() if k != "source"} for st in expected]
     assert set(got[0]) == {"id", "year", "speaker", "speaker_type", "iso3", "languages", "url",
                            "note"}
 

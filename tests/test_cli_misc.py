@@ -32,9 +32,9 @@ def test_version():
 
 
 def test_unknown_option_is_a_usage_error():
-    res = CliRunner().invoke(cli, ["list", "--colour"])
+    res = CliRunner().invoke(cli, ["list", "--countri"])
     assert res.exit_code == 2
-    assert res.stderr.endswith("Error: No such option '--colour'. Did you mean '--country'?\n")
+    assert res.stderr.endswith("Error: No such option '--countri'. Did you mean '--country'?\n")
 
 
 def test_module_entry_point_runs():

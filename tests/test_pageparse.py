@@ -8,16 +8,10 @@ from pathlib import Path
 import pytest
 
 from r2p_archive.errors import UnusableInput
-from r2p_archive.pageparse import (
-    decode_html,
-    find_year,
-    languages_of,
-    parse_page,
-    resolve_url,
-    speaker_from_filename,
-    target_kind,
-    url_key,
-)
+from r2p_archive.pages.generic import parse_page
+from r2p_archive.pages.links import resolve_url, target_kind, url_key
+from r2p_archive.pages.notes import find_year, languages_of, speaker_from_filename
+from r2p_archive.pages.webpage import decode_html
 from r2p_archive.speakers import classify
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -155,7 +149,7 @@ def test_messy_2014_article_full_plan():
     assert got == MESSY_2014
     assert len(got) == 91
     assert {s.year for s in page.statements} == {2014}
-    assert {s.page for s in page.statements} == {BASE}
+    assert {s.source for s in page.statements} == {BASE}
     assert len({s.id for s in page.statements}) == 91
 
 

@@ -16,7 +16,7 @@ import pytest
 from docgen import make_pdf
 from test_reliability_common import files_under, one_line_error, r2p, record
 
-from r2p_archive.pageparse import parse_page
+from r2p_archive.pages.generic import parse_page
 
 HEADING = "<h1>Informal interactive dialogue on the responsibility to protect, 8 September 2015</h1>"
 HOSTILE_NAMES = [

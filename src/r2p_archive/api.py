@@ -228,9 +228,16 @@ def _filters(
     language: str | None = None,
     status: str | None = None,
     speaker_type: str | None = None,
+    record: str | None = None,
+    procedural: bool = True,
 ) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    if record is not None:
+        clauses.append("upper(s.record) = ?")
+        params.append(" ".join(record.split()).upper())
+    if not procedural:
+        clauses.append("s.procedural = 0")
     years = _norm_years(year)
     if years is not None:
         clauses.append(f"s.year IN ({', '.join('?' * len(years))})" if years else "0")
@@ -261,7 +268,9 @@ _SELECT = ", ".join(f"s.{c}" for c in _index.COLUMNS)
 
 
 def _sort_key(st: Statement) -> tuple[Any, ...]:
-    return (st.year, st.name.casefold(), st.language or "", st.id)
+    if st.record:  # a record's turns in their order, after the year's other statements
+        return (st.year, 1, st.record, st.language or "", st.turn or 0)
+    return (st.year, 0, st.name.casefold(), st.language or "", st.id)
 
 
 class ArchiveView:
@@ -325,10 +334,15 @@ class ArchiveView:
         language: str | None = None,
         status: str | None = None,
         speaker_type: str | None = None,
+        record: str | None = None,
+        procedural: bool = False,
     ) -> list[Statement]:
         """Statements matching every filter given, sorted by year, then name (country or
-        speaker), then language."""
-        clauses, params = _filters(year, country, language, status, speaker_type)
+        speaker), then language; turns of a record in their order.  ``record``: only the turns
+        of this verbatim record (its symbol); ``procedural``: include the presiding officer's
+        procedural turns, left out by default."""
+        clauses, params = _filters(year, country, language, status, speaker_type, record,
+                                   procedural)
         if self.empty:
             return []
         rows = self._query(f"SELECT {_SELECT} FROM statements s{_where(clauses)}", params)
@@ -381,11 +395,14 @@ class ArchiveView:
         country: str | None = None,
         language: str | None = None,
         limit: int = 20,
+        record: str | None = None,
+        procedural: bool = False,
     ) -> list[Hit]:
         """Statements matching ``query`` (see :func:`r2p_archive.index.fts_query` for the
         syntax), best first (BM25; ties: most recent, then id)."""
         match = _index.fts_query(query)
-        clauses, params = _filters(year, country, language)
+        clauses, params = _filters(year, country, language, record=record,
+                                   procedural=procedural)
         if limit < 1:
             raise UnusableInput("the limit must be at least 1")
         if self.empty:
@@ -436,6 +453,8 @@ class ArchiveView:
         year: int | Iterable[int] | None = None,
         country: str | None = None,
         language: str | None = None,
+        record: str | None = None,
+        procedural: bool = False,
     ) -> list[GroupCount]:
         """How many statements match ``query`` per year, country or language.
 
@@ -444,7 +463,8 @@ class ArchiveView:
         if by not in COUNT_BY:
             raise UnusableInput(f'cannot count by "{by}": choose one of {", ".join(COUNT_BY)}')
         match = _index.fts_query(query)
-        clauses, params = _filters(year, country, language)
+        clauses, params = _filters(year, country, language, record=record,
+                                   procedural=procedural)
         if self.empty:
             return []
         key, label = {

@@ -108,8 +108,18 @@ def show_text(st: Statement) -> str:
         f"speaker:  {st.speaker} ({_TYPE_LABELS.get(st.speaker_type, st.speaker_type)})",
         f"language: {st.language or '-'}"
         + (f" (page: {', '.join(st.languages)})" if st.languages else ""),
-        f"source:   {st.url or '-'}",
+        f"source:   {st.url or st.source or '-'}",
     ]
+    if st.record:
+        who = st.person + (f" ({st.affiliation})" if st.affiliation else "")
+        lines[1:1] = [f"person:   {who}" + (f", {st.note}" if st.note else "")]
+        where = f"{st.record}, turn {st.turn}, page {st.page}"
+        lines.append(f"record:   {where}" + (f", agenda item {st.agenda_item}"
+                                             if st.agenda_item else ""))
+        lines.append(f"delivered in: {st.delivered_in or '-'}"
+                     + ("   (right of reply)" if st.reply else ""))
+        if st.on_behalf_of:
+            lines.append(f"on behalf of: {st.on_behalf_of}")
     if st.wayback_url:
         lines.append(f"wayback:  {st.wayback_url}")
     status = st.status + (f" ({st.error})" if st.error else "")

@@ -18,6 +18,8 @@ from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
 _YEAR_HELP = "Only this year (or range, e.g. 2012-2017); repeat for several."
 _COUNTRY_HELP = "Only this state: a name in any common form or an ISO code (BRA, BR)."
 _LANGUAGE_HELP = "Only statements in this language (ISO 639-1 code, e.g. fr)."
+_RECORD_HELP = "Only the turns of this verbatim record (its symbol, e.g. A/76/PV.102)."
+_PROCEDURAL_HELP = "Include the presiding officer's procedural turns (left out by default)."
 
 
 def _view(ctx: click.Context):
@@ -42,14 +44,18 @@ def _empty_line(view) -> str:
 @click.option("--language", metavar="CODE", help=_LANGUAGE_HELP)
 @click.option("--status", type=click.Choice([*STATUSES, PENDING]), help="Only this status.")
 @click.option("--type", "speaker_type", type=click.Choice(SPEAKER_TYPES), help="Only this type.")
+@click.option("--record", metavar="SYMBOL", help=_RECORD_HELP)
+@click.option("--procedural", is_flag=True, help=_PROCEDURAL_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @click.pass_context
-def list_cmd(ctx, years, country, language, status, speaker_type, as_json) -> None:
-    """List the archived statements, by year then country or speaker."""
+def list_cmd(ctx, years, country, language, status, speaker_type, record, procedural,
+             as_json) -> None:
+    """List the archived statements, by year then country or speaker (a record's turns in
+    their order)."""
     with _view(ctx) as view:
         found = view.statements(
             year=_years(years), country=country, language=language, status=status,
-            speaker_type=speaker_type,
+            speaker_type=speaker_type, record=record, procedural=procedural,
         )
         from r2p_archive import render
 
@@ -73,9 +79,12 @@ def list_cmd(ctx, years, country, language, status, speaker_type, as_json) -> No
               help="How many hits to show.")
 @click.option("--count-by", "count_by", type=click.Choice(["year", "country", "language"]),
               help="Count matching statements per year, country or language instead.")
+@click.option("--record", metavar="SYMBOL", help=_RECORD_HELP)
+@click.option("--procedural", is_flag=True, help=_PROCEDURAL_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
-def search_cmd(ctx, query, years, country, language, limit, count_by, as_json) -> None:
+def search_cmd(ctx, query, years, country, language, limit, count_by, record, procedural,
+               as_json) -> None:
     """Full-text search, best matches first.
 
     QUERY: words (all must occur), "quoted phrases", OR, AND, NOT (upper case), parentheses,
@@ -87,7 +96,7 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, as_json) -
         year_list = _years(years)
         if count_by:
             groups = view.count_by(query, count_by, year=year_list, country=country,
-                                   language=language)
+                                   language=language, record=record, procedural=procedural)
             if as_json:
                 click.echo(render.to_json([g.to_json(count_by) for g in groups]))
                 return
@@ -100,7 +109,7 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, as_json) -
             con.print(f"{total} matching statement{'s' if total != 1 else ''}", style="dim")
             return
         hits = view.search(query, year=year_list, country=country, language=language,
-                           limit=limit)
+                           limit=limit, record=record, procedural=procedural)
         if as_json:
             click.echo(render.to_json([h.to_json() for h in hits]))
             return

@@ -226,7 +226,7 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
             languages=tuple(entry.languages),
             url=entry.url,
             note="; ".join(entry.notes) if entry.notes else None,
-            page=page,
+            source=page,
         ))
     return ParsedPage(title=title, date_year=date_year, statements=statements)
 
