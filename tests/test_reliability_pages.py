@@ -205,6 +205,9 @@ def test_dry_run_on_hostile_bytes_is_bounded(case, tmp_path):
         outcome = f"exit 2: {one_line_error(ran.stderr)}"
         if case == "25 MB page":
             assert outcome == f"exit 2: r2p: error: {page}: larger than 20 MB"
+        elif case == "PDF as page":  # a PDF that is no verbatim record either
+            assert outcome == (f"exit 2: r2p: error: {page}: neither a dialogue page nor "
+                               "a UN verbatim record")
         else:  # not HTML, or HTML without a statement: said so, not an empty plan
             assert outcome == (
                 f"exit 2: r2p: error: {page}: no statements found; is it a dialogue page?")
