@@ -340,11 +340,13 @@ def _draw_line(c, line, fnt, size, rtl, cjk, word_by_word):
             _draw_frags(c, x, line.y, word[0], fnt, size, cjk)
             x += widths[i]
         return
-    frags = []
+    frags: list[tuple[str, str]] = []
     for i, word in enumerate(line.words):
-        if gaps[i] or (i and word[1]):
-            frags.append((" ", word[0][0][1]))
-        frags.extend(word[0])
+        for text, style in ([(" ", word[0][0][1])] if gaps[i] else []) + list(word[0]):
+            if frags and frags[-1][1] == style:
+                frags[-1] = (frags[-1][0] + text, style)
+            else:
+                frags.append((text, style))
     t = c.beginText(x, line.y)
     if cjk:
         chars = sum(len(f[0]) for f in frags)
@@ -392,9 +394,10 @@ def _furniture(c, page, pages, language, symbol, session, meeting, date, job, fn
         text(LEFT, 716, place, "r", 10)
         name, country = T.PRESIDENT_LINE[language]
         text(LEFT, 690, president, "i", 10)
-        text(LEFT + 80, 690, name, "r", 10)
+        x0 = LEFT + max(80.0, _width(president, fnt["i"], 10) + 10)
+        text(x0, 690, name, "r", 10)
         text(right, 690, country, "r", 10, "right")
-        x0 = LEFT + 88 + _width(name, fnt["r"], 10)
+        x0 += 8 + _width(name, fnt["r"], 10)
         x1 = right - 8 - _width(country, fnt["r"], 10)
         c.setFont(fnt["r"], 10)
         c.drawString(x0, 690, " ." * int((x1 - x0) / _width(" .", fnt["r"], 10)))
@@ -491,7 +494,11 @@ def _shape_ok(lay, turns) -> bool:
 def sample_record(language: str, path: str | os.PathLike[str] | None = None, *,
                   justify_word_by_word: bool = False, hyphenate: bool = True,
                   label_style: str = "bold") -> tuple[bytes, dict]:
-    """The sample debate as a PDF and its ground truth.  The type size is the first of a few
+    """The sample debate as a PDF and its ground truth: symbol, date, language, pages and per
+    turn its number, the page its label is drawn on (noted while laying out), the label as
+    printed, person (for the Chair the role as printed: "The President", "主席"),
+    affiliation, delivered_in, agenda_item, reply, on_behalf_of and text_start (the first 80
+    characters of the speech, whitespace collapsed).  The type size is the first of a few
     that gives the wanted shape (a state turn crossing columns, a turn crossing pages)."""
     items = sample_turns(language)
     for size, factor in ((10, 1.2), (10, 1.3), (10.5, 1.25), (9.5, 1.2), (11, 1.3), (9, 1.2),
