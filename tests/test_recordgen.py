@@ -71,9 +71,10 @@ def _sample(language: str, **kwargs):
     return sample_record(language, **kwargs)
 
 
+@pytest.mark.parametrize("word_by_word", [False, True])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_sample_record_reads_back(language):
-    data, truth = _sample(language)
+def test_sample_record_reads_back(language, word_by_word):
+    data, truth = _sample(language, justify_word_by_word=word_by_word)
     cjk = language == "zh"
     *pages, everywhere = _read(data, cjk)
     assert len(pages) == truth["pages"] >= 2
