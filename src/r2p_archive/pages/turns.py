@@ -29,7 +29,8 @@ _HONORIFIC = re.compile(
 )
 _MAX_PERSON_WORDS = 8
 # "Mr. Garayev (Azerbaijan), Rapporteur of the" / "Third Committee: ..."
-_ROLE_GOES_ON = re.compile(r"^[^():：]{1,80}\([^()]{1,120}\)(?:\s*\([^()]{1,80}\))?\s*,[^:：]*$")
+_ROLE_GOES_ON = re.compile(
+    r"^[^():：]{1,80}\([^()]{1,120}\)(?:\s*\([^()]{1,80}\))?\s*(?:,[^:：]*)?$")
 _MAX_LABEL = 220
 
 
