@@ -25,18 +25,18 @@ def test_dialogues_json_lists_the_catalog():
     res = r2p("dialogues", "--json")
     assert res.exit_code == 0
     data = json.loads(res.stdout)
-    assert [d["year"] for d in data] == list(range(2009, 2018))
-    assert data[4] == {
-        "year": 2013, "date": "2013-09-11", "end_date": None,
-        "format": "informal interactive dialogue", "report": "A/67/929",
-        "title": "Responsibility to protect: State responsibility and prevention",
-        "sources": ["http://www.responsibilitytoprotect.org/index.php/component/content/article/"
-                    "35-r2pcs-topics/5004-united-nations-general-assembly-holds-fifth-informal-"
-                    "interactive-dialogue-on-the-responsibility-to-protect"],
-    }
-    assert data[0]["format"] == "plenary debate"
+    assert [d["year"] for d in data] == list(range(2009, 2026))
+    d2013 = data[4]
+    assert (d2013["year"], d2013["date"], d2013["format"], d2013["report"]) == (
+        2013, "2013-09-11", "dialogue", "A/67/929–S/2013/399")
+    assert [s["url"] for s in d2013["sources"]] == [
+        "http://www.responsibilitytoprotect.org/index.php/component/content/article/"
+        "35-r2pcs-topics/5004-united-nations-general-assembly-holds-fifth-informal-"
+        "interactive-dialogue-on-the-responsibility-to-protect",
+        "http://www.globalr2p.org/publications/267"]
+    assert data[0]["format"] == "debate"
     assert (data[0]["date"], data[0]["end_date"]) == ("2009-07-23", "2009-07-28")
-    assert [len(d["sources"]) for d in data] == [0, 0, 0, 1, 1, 0, 0, 1, 0]
+    assert [len(d["sources"]) for d in data] == [7, 2, 3, 3, 2, 2, 2, 2, 2, 1, 2, 0, 3, 2, 2, 2, 1]
 
 
 def test_dry_run_json_is_the_parsed_plan():
@@ -81,7 +81,7 @@ def test_local_page_with_relative_links_warns(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["/nonexistent/page.html"], "r2p: error: /nonexistent/page.html: no such file or URL\n"),
-    (["--year", "2010"], "r2p: the catalog has no source page for 2010 (see `r2p dialogues`); "
+    (["--year", "2020"], "r2p: the catalog has no source page for 2020 (see `r2p dialogues`); "
                          "pass a page URL or file\n"),
     (["ftp://example.test/page.html"],
      "r2p: error: ftp://example.test/page.html: only http(s) URLs and local files can be read\n"),
@@ -150,14 +150,15 @@ def test_full_fetch_summary_and_exit_code(sites, tmp_path, monkeypatch):
 
 
 def test_catalog_file_adds_pages(site, tmp_path):
-    dialogue = serve_dialogue(site, 3, year=2019)
+    # a year the bundled catalog does not know (its own years' pages are on the internet)
+    dialogue = serve_dialogue(site, 3, year=2026)
     catalog = tmp_path / "extra.json"
     catalog.write_text(json.dumps({"dialogues": [{
-        "year": 2019, "date": "2019-06-27", "format": "plenary debate", "title": "Debate",
-        "report": "A/73/898", "sources": [dialogue.page_url]}]}))
+        "year": 2026, "date": "2026-06-27", "format": "plenary debate", "title": "Debate",
+        "report": "A/80/999", "sources": [dialogue.page_url]}]}))
     res = r2p("dialogues", "--json", "--catalog", str(catalog))
-    assert [d["year"] for d in json.loads(res.stdout)][-1] == 2019
-    res = r2p("fetch", "--catalog", str(catalog), "--year", "2019", "--json", "--jobs", "1",
+    assert [d["year"] for d in json.loads(res.stdout)][-1] == 2026
+    res = r2p("fetch", "--catalog", str(catalog), "--year", "2026", "--json", "--jobs", "1",
               archive=tmp_path / "arc")
     assert res.exit_code == 0
     assert json.loads(res.stdout)["counts"] == {"ok": 3, "skipped": 0}

@@ -387,6 +387,16 @@ class ArchiveView:
             raise UnusableInput(f'statement id "{id}" is ambiguous: {ids}')
         return found[0]
 
+    def count_per_year(self, year: int | Iterable[int] | None = None) -> dict[int, int]:
+        """How many statements (of any status) the archive holds per year; ``{}`` when it
+        holds none.  Years without statements are absent."""
+        clauses, params = _filters(year)
+        if self.empty:
+            return {}
+        rows = self._query(
+            f"SELECT s.year, count(*) FROM statements s{_where(clauses)} GROUP BY 1", params)
+        return {int(y): int(n) for y, n in rows}
+
     # -- search --------------------------------------------------------------------------
     def search(
         self,

@@ -735,6 +735,6 @@ def default_sources(catalog: Catalog, year: int | None) -> list[str]:
     sources = []
     for d in catalog.dialogues:
         if year is None or d.year == year:
-            sources.extend(d.sources)
+            sources.extend(d.page_urls)
     return sources
 

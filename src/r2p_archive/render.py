@@ -1,4 +1,5 @@
-"""Rich rendering for `list`, `search`, `show` and `verify`.  Only the commands import this."""
+"""Rich rendering for `dialogues`, `list`, `search`, `show` and `verify`.  Only the commands
+import this."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from r2p_archive.api import GroupCount, Hit, Statement
+from r2p_archive.catalog import Dialogue
 from r2p_archive.index import Problem
 
 BAR_WIDTH = 40
@@ -45,6 +48,45 @@ def console(stderr: bool = False) -> Console:
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def meeting_dates(d: Dialogue) -> str:
+    """``07-23, 24, 28``; ``06-25, 07-02``: month and day of the first meeting, then what
+    changes (the year is the row's)."""
+    if not d.dates:
+        return "–"
+    shown = [d.dates[0][5:] if d.dates[0][:4] == str(d.year) else d.dates[0]]
+    for prev, cur in zip(d.dates, d.dates[1:], strict=False):
+        shown.append(cur[8:] if cur[:7] == prev[:7] else cur[5:] if cur[:4] == prev[:4] else cur)
+    return ", ".join(shown)
+
+
+def dialogues_table(rows: Sequence[tuple[Dialogue, int | None]]) -> Table:
+    """The catalog, one row per year; ``rows`` pair each meeting with its archived count
+    (None: no archive)."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
+                  collapse_padding=True)
+    table.add_column("Year", justify="right")
+    table.add_column("Dates", no_wrap=True)
+    table.add_column("Format")
+    table.add_column("Report", no_wrap=True)
+    table.add_column("Records", justify="right")
+    table.add_column("Pages", justify="right")
+    table.add_column("Speakers", justify="right")
+    table.add_column("Archived", justify="right")
+    for d, archived in rows:
+        verified = len(d.record_symbols())
+        table.add_row(
+            str(d.year),
+            meeting_dates(d),
+            d.format,
+            escape(d.report.split("–")[0]) if d.report else "–",
+            f"{verified}/{len(d.records)}" if d.records else "–",
+            str(len(d.page_urls)) if d.page_urls else "–",
+            d.speakers_stated.short if d.speakers_stated else "–",
+            "–" if archived is None else str(archived),
+        )
+    return table
 
 
 def statements_table(statements: Sequence[Statement]) -> Table:

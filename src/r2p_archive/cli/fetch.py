@@ -18,30 +18,34 @@ def _console(stderr: bool = False):
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--year", "years", multiple=True, metavar="YEAR",
+              help="Only this year (or range, e.g. 2012-2014); repeat for several.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the full catalog entries (plus \"archived\") as JSON.")
 @click.option("--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Extra catalog file (same format as the bundled data/dialogues.json).")
-def dialogues(as_json: bool, catalog_file: Path | None) -> None:
-    """List the General Assembly dialogues and debates on R2P and their known source pages."""
-    from r2p_archive import catalog
+@click.pass_context
+def dialogues(ctx: click.Context, years: tuple[str, ...], as_json: bool,
+              catalog_file: Path | None) -> None:
+    """List the General Assembly meetings on R2P, 2009 onward: dates, format, report, verbatim
+    records (verified/all), known pages, speakers stated (states+organizations+civil society)
+    and how many statements the archive holds for each year."""
+    from r2p_archive import catalog, render
+    from r2p_archive.api import open_archive, parse_years
 
     cat = catalog.load(catalog_file)
+    wanted = set(parse_years(years)) if years else None
+    chosen = [d for d in cat.dialogues if wanted is None or d.year in wanted]
+    with open_archive(archive_path(ctx)) as view:
+        counts = None if view.empty else view.count_per_year([d.year for d in chosen])
+    rows = [(d, None if counts is None else counts.get(d.year, 0)) for d in chosen]
     if as_json:
-        click.echo(json.dumps([d.to_json() for d in cat.dialogues], indent=2, ensure_ascii=False))
+        click.echo(render.to_json([{**d.to_json(), "archived": n} for d, n in rows]))
         return
-    from rich.table import Table
-
-    table = Table(show_lines=False)
-    for col in ("Year", "Date", "Format", "Report"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("Title", ratio=1)
-    table.add_column("Pages", justify="right", no_wrap=True)
-    short = {"informal interactive dialogue": "dialogue", "plenary debate": "debate"}
-    for d in cat.dialogues:
-        date = d.date if not d.end_date else f"{d.date}…{d.end_date[8:]}"
-        table.add_row(str(d.year), date, short.get(d.format, d.format), d.report, d.title,
-                      str(len(d.sources)))
-    _console().print(table)
+    if not rows:
+        click.echo("The catalog has no meeting in these years.")
+        return
+    render.console().print(render.dialogues_table(rows))
 
 
 class _Progress:
