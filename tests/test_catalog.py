@@ -157,9 +157,12 @@ def test_sources_of_a_few_years(cat):
 
 
 def test_fetch_reads_the_page_urls(cat):
-    assert default_sources(cat, 2013) == list(year(cat, 2013).page_urls)
-    assert default_sources(cat, 2020) == []
-    assert len(default_sources(cat, None)) == 38
+    assert default_sources(cat, 2013) == (list(year(cat, 2013).page_urls), [])
+    assert default_sources(cat, 2020) == ([], [])
+    assert default_sources(cat, 2018) == (
+        [*year(cat, 2018).page_urls, "A/72/PV.99", "A/72/PV.100"], ["A/72/PV.99", "A/72/PV.100"])
+    pages, records = default_sources(cat, None)
+    assert len(pages) == 38 + len(records)
 
 
 def test_speakers_stated(cat):

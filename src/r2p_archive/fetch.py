@@ -730,11 +730,14 @@ def ocr(archive: Archive, *, year: int | None = None, options: FetchOptions | No
     return [r for r in records if r.id in state.actions]
 
 
-def default_sources(catalog: Catalog, year: int | None) -> list[str]:
-    """Every known source page of the catalog (of one year with ``year``)."""
-    sources = []
+def default_sources(catalog: Catalog, year: int | None) -> tuple[list[str], list[str]]:
+    """The catalog's sources (of one year with ``year``): (pages and records to read, the
+    records among them: their verified symbols, of which only the R2P item is kept)."""
+    sources: list[str] = []
+    records: list[str] = []
     for d in catalog.dialogues:
         if year is None or d.year == year:
             sources.extend(d.page_urls)
-    return sources
+            records.extend(d.record_symbols())
+    return sources + records, records
 

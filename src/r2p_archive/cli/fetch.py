@@ -242,8 +242,9 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, languages, catalog_fil
                                  f"{','.join(LANGUAGES)}", param_hint="--languages")
     cat = catalog.load(catalog_file)
     from_catalog = not sources
+    catalog_records: list[str] = []
     if from_catalog:
-        sources = fetching.default_sources(cat, year)
+        sources, catalog_records = fetching.default_sources(cat, year)
         if not sources:
             which = f"for {year} " if year else ""
             click.echo(f"r2p: the catalog has no source page {which}(see `r2p dialogues`); "
@@ -259,7 +260,8 @@ def fetch(ctx, sources, dry_run, as_json, year, base_url, languages, catalog_fil
     archive = None if dry_run else Archive(archive_path(ctx))
     try:
         results = fetching.plan_sources(sources, catalog=cat, http=http, year=year,
-                                        base_url=base_url, archive=archive, languages=langs)
+                                        base_url=base_url, archive=archive, languages=langs,
+                                        r2p_only=catalog_records)
         for res in results:
             if res.error:
                 click.echo(f"r2p: error: {res.error}", err=True)

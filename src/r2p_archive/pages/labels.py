@@ -107,7 +107,7 @@ CONVENTIONS: dict[str, Conventions] = {
         ("主席", "代理主席", "临时主席", "秘书长", "常务副秘书长"), 3,
         _p(r"^议程项目\s*(\d+)"),
         _p(r"答辩权"),
-        _p(r"代表([^，。；：,.;:]{2,60}?)(?:发言|[，。；：,.;:])"),
+        _p(r"代表(?!团)([^，。；：,.;:]{2,60}?)(?:发言|[，。；：,.;:])"),
         _p(r"保护责任"),
         _p(r"^本记录"),
     ),
@@ -139,20 +139,13 @@ def note_language(text: str, conv: Conventions) -> str | None:
     if m is None:
         return None
     word = fold(m.group(1))
-    if conv.language == "ar":
-        word = word.replace("أ", "ا").replace("إ", "ا")
-    return conv.note_languages.get(word)
+    return next((code for name, code in conv.note_languages.items() if fold(name) == word), None)
 
 
 def official_rank(person: str, conv: Conventions) -> int | None:
     """Index of ``person`` among the language's UN officers, or None."""
     key = fold(" ".join(person.split()))
-    if conv.language == "ar":
-        key = key.replace("أ", "ا").replace("إ", "ا")
-    try:
-        return conv.officials.index(key)
-    except ValueError:
-        return None
+    return next((i for i, name in enumerate(conv.officials) if fold(name) == key), None)
 
 
 def detect_language(text: str) -> str | None:

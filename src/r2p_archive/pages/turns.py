@@ -82,9 +82,9 @@ def parse_label(bold: str, conv: Conventions) -> Label | None:
     if rest:
         if not rest.startswith(","):
             return None
-        role = rest[1:].strip() or None
+        role = " ".join(rest[1:].split()) or None
     if cut < 0 and "," in person:
-        person, _, role = (p.strip() for p in person.partition(","))
+        person, _, role = (" ".join(p.split()) for p in person.partition(","))
     person = " ".join(person.split())
     if not person or not any(ch.isalpha() for ch in person) or person[0].islower():
         return None
@@ -162,11 +162,30 @@ def _label_at(rows: list, i: int, conv: Conventions) -> tuple[Label, int, str] |
     return label, span, rest.strip()
 
 
+def _join_baselines(rows: list) -> list:
+    """Rows of one segment that share a baseline, as one row (a justified line that the PDF
+    draws word group by word group, too far apart for the row builder to join)."""
+    out: list = []
+    for seg, row in rows:
+        if out and out[-1][0] is seg and abs(out[-1][1].ymid - row.ymid) < 0.3 * row.h \
+                and row.x0 > out[-1][1].x1:
+            prev = out[-1][1]
+            bold = prev.bold
+            if _whole_bold(prev) and row.bold:
+                bold = f"{prev.bold} {row.bold}"
+            out[-1] = (seg, dc_replace(prev, text=f"{prev.text} {row.text}", x1=row.x1,
+                                       bold=bold))
+        else:
+            out.append((seg, row))
+    return out
+
+
 def split_turns(rows: list, conv: Conventions) -> list[Turn]:
     """Speaker turns of a record, in reading order.
 
     ``rows``: ``(segment, row)`` pairs in reading order, page furniture removed.
     """
+    rows = _join_baselines(rows)
     turns: list[Turn] = []
     item: str | None = None
     title: str | None = None
