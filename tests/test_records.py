@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from recordgen import sample_record
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.pages import Document, plan
-from recordgen import sample_record
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"
 FIELDS = ("turn", "page", "person", "affiliation", "iso3", "delivered_in", "agenda_item")

@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from recordgen import sample_record
 
 from r2p_archive.cli import cli
-from recordgen import sample_record
 
 REAL = Path(__file__).parent / "fixtures" / "records" / "A_76_PV.102_E.pdf"
 
