@@ -273,6 +273,20 @@ def lookup_state(text: str) -> Country | None:
 
 _GETTEXT_LANGS = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar"}
 
+# UN names (as the verbatim records print them) where they differ from pycountry's
+# translations of the ISO 3166 names; a start, not a complete table.
+_UN_NAMES = {
+    "fr": {"RUS": ["Fédération de Russie"], "USA": ["États-Unis d'Amérique"],
+           "GBR": ["Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"]},
+    "es": {"RUS": ["Federación de Rusia"], "USA": ["Estados Unidos de América"],
+           "GBR": ["Reino Unido de Gran Bretaña e Irlanda del Norte"]},
+    "ru": {"USA": ["Соединенные Штаты Америки"],
+           "GBR": ["Соединенное Королевство Великобритании и Северной Ирландии"]},
+    "zh": {"RUS": ["俄罗斯联邦"], "USA": ["美利坚合众国"], "GBR": ["大不列颠及北爱尔兰联合王国"]},
+    "ar": {"RUS": ["الاتحاد الروسي"], "USA": ["الولايات المتحدة الأمريكية"],
+           "GBR": ["المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية"]},
+}
+
 
 @functools.lru_cache(maxsize=8)
 def _translated_keys(language: str) -> dict[str, str]:
@@ -302,6 +316,9 @@ def _translated_keys(language: str) -> dict[str, str]:
                         clashes.add(key)
                     if key:
                         keys[key] = iso3
+    for iso3, names in _UN_NAMES.get(language, {}).items():
+        for name in names:
+            keys[normalize_name(name)] = iso3
     for key in clashes:
         keys.pop(key, None)
     return keys

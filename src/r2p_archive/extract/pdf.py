@@ -206,9 +206,10 @@ def _find_gutter(frags: list[_Frag]) -> tuple[float, float] | None:
     width = right_edge - left_edge
     if width < 120:
         return None
-    # Lines across most of the page (a title, a record's masthead or its boxed note) are
-    # spanning lines whatever the columns are: they do not count against a gutter.
-    frags = [f for f in frags if f.x1 - f.x0 < 0.6 * width]
+    # Lines across most of the page (a title, a record's masthead or its boxed note) and
+    # lines with dot leaders (a record's "President: Mr. X ..... (Country)") are spanning
+    # lines whatever the columns are: they do not count against a gutter.
+    frags = [f for f in frags if f.x1 - f.x0 < 0.6 * width and not _LEADERS.search(f.text)]
     n = len(frags)
     if n < 6:
         return None
@@ -239,7 +240,10 @@ def _find_gutter(frags: list[_Frag]) -> tuple[float, float] | None:
         runs.append((start, hi))
     best = None
     need = max(3, 0.15 * n)
-    for a, b in _narrowest(runs, coverage):
+    for run, narrow in zip(runs, _narrowest(runs, coverage), strict=True):
+        # the stretch fewest lines cross, unless that is a sliver (one line ending inside
+        # the gutter): then the whole run, which stays under the tolerance anyway
+        a, b = narrow if narrow[1] - narrow[0] >= 2 else run
         if b - a < 2:
             continue
         gx0, gx1 = left_edge + a, left_edge + b + 1

@@ -24,9 +24,11 @@ _GROUP_END = re.compile(
     r"at this|at the|as|for the adoption|sur|sobre|en relación|по)\b.*$|\s+[—–].*$",
     re.IGNORECASE)
 # "aligns itself with the statement delivered by Pakistan on behalf of ...": another speaker's
-_SOMEONE_ELSE = re.compile(r"\b(?:delivered|made|presented|given|read out) by\b|\balign|"
-                           r"\bassociat|\bprononcée? par|\bformulad[ao] por|\bпо?дд?ерж",
-                           re.IGNORECASE)
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:delivered|made|presented|given|read out) (?:by|on)\b|\balign|\bassociat|"
+    r"\bprononcée?s?\b|\bfaite?\b|\bformulad[ao]s?\b|\bpronunciad[ao]s?\b|"
+    r"сделанн\w*|произнесенн\w*|присоедин\w*|البيان الذي|أدلي به",
+    re.IGNORECASE)
 _SECRETARIAT = re.compile(r"^(?:Department|Office|Division|Secretariat|Département|Bureau|"
                           r"Departamento|Oficina|Департамент|Управление)\b")
 _ABBREVIATION = re.compile(r"\s*\([A-Z0-9\-]{2,10}\)")

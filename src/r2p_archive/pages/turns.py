@@ -140,6 +140,7 @@ def _label_at(rows: list, i: int, conv: Conventions) -> tuple[Label, int, str] |
     if not row.bold:
         return None
     text = row.text
+    bold = row.bold
     span = 1
     while True:
         label = parse_label(text, conv)
@@ -154,8 +155,10 @@ def _label_at(rows: list, i: int, conv: Conventions) -> tuple[Label, int, str] |
         if nxt.bold and (parse_label(nxt.text, conv) or _agenda(nxt.bold, conv)):
             return None
         text = f"{text} {nxt.text}"
+        if _whole_bold(rows[i + span - 1][1]):
+            bold = f"{bold} {nxt.bold}"
         span += 1
-    if not _bold_person(row.bold, label):
+    if not _bold_person(bold, label):
         return None
     m = _COLON.search(_nfkc(text))
     rest = text[m.end():] if m else ""
