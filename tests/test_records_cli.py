@@ -77,3 +77,24 @@ def test_record_whose_patterns_find_no_turn_is_refused(tmp_path):
     assert res.stderr.strip() == (
         f"r2p: error: 0 speaker turns found in {path} (read as a record in en: is it a "
         "verbatim record in that language?)")
+
+
+def test_catalog_records_keep_only_the_r2p_item(site, tmp_path, monkeypatch):
+    """A record named by the catalog is fetched by `r2p fetch --year`, and only the turns under
+    the R2P agenda item are stored (the generated record also has an item 7)."""
+    en, truth = sample_record("en")
+    site.add("/en/A/76/PV.102", en, content_type="application/pdf")
+    monkeypatch.setenv("R2P_UNDOCS_URL", site.url("/").rstrip("/"))
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps({"schema": 2, "dialogues": [{
+        "year": 2030, "date": "2030-06-25", "format": "debate", "title": "A test debate",
+        "records": [{"symbol": "A/76/PV.102", "date": "2030-06-25", "confidence": "high",
+                     "verified": True}]}]}), "utf-8")
+    archive = tmp_path / "arc"
+    res = r2p(archive, "fetch", "--year", "2030", "--catalog", str(catalog), "--json", "-q")
+    assert res.exit_code == 0, res.output
+    stored = json.loads(res.stdout)["statements"]
+    r2p_turns = [t["turn"] for t in truth["turns"] if t["agenda_item"] == "128"]
+    assert sorted(s["turn"] for s in stored) == r2p_turns
+    assert {s["agenda_item"] for s in stored} == {"128"}
+    assert {s["year"] for s in stored} == {2030}
