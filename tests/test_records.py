@@ -94,3 +94,23 @@ def test_generated_record_in_each_un_language(language, tmp_path):
         " ".join(t["text_start"].split())[:30] for t in truth["turns"]]
     states = {g["affiliation"]: g["iso3"] for g in got if g["speaker_type"] == "state"}
     assert sorted(states.values()) == ["CHN", "EGY", "FRA", "KEN", "MEX", "NGA", "RUS"]
+
+
+def test_language_versions_share_a_resolved_speaker():
+    from r2p_archive.models import Part, PlannedStatement
+    from r2p_archive.pages.parts import link_versions
+
+    def version(lang, affiliation, speaker, kind, iso3):
+        part = Part("A/1/PV.1", lang, 3, 1, "X", affiliation, lang, None, None, False, None,
+                    False, "text")
+        return PlannedStatement(2020, speaker, kind, iso3, part=part)
+
+    en = version("en", "United Republic of Tanzania", "United Republic of Tanzania", "state",
+                 "TZA")
+    zh = version("zh", "坦桑尼亚联合共和国", "坦桑尼亚联合共和国", "organization", None)
+    eu = version("fr", "Union européenne", "European Union", "organization", None)
+    linked = link_versions([en, zh, eu])
+    assert [(s.speaker, s.speaker_type, s.iso3) for s in linked] == [
+        ("United Republic of Tanzania", "state", "TZA"),
+        ("United Republic of Tanzania", "state", "TZA"),
+        ("European Union", "organization", None)]

@@ -281,7 +281,10 @@ def _count_relative_links(data: bytes) -> int:
 
 
 def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]:
-    """Every planned statement once, in page order (a document listed on two pages counts once)."""
+    """Every planned statement once, in page order (a document listed on two pages counts
+    once); the language versions of a record's turns linked (see ``link_versions``)."""
+    from r2p_archive.pages.parts import link_versions
+
     seen: set[str] = set()
     out = []
     for result in results:
@@ -289,7 +292,7 @@ def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]
             if st.id not in seen:
                 seen.add(st.id)
                 out.append(st)
-    return out
+    return link_versions(out)
 
 
 # -- storing -------------------------------------------------------------------------------

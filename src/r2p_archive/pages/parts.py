@@ -142,3 +142,24 @@ def plan_turns(rec: RecordText, document: Document, year: int) -> list[PlannedSt
             part=part, text=text,
         ))
     return out
+
+
+def link_versions(statements: list[PlannedStatement]) -> list[PlannedStatement]:
+    """Language versions of one record share turn numbers: a turn whose affiliation was not
+    resolved in one language takes the speaker of a version where it was (a state's name in
+    a UN language that pycountry's translations do not know)."""
+    import dataclasses
+
+    known: dict[tuple[str, int], PlannedStatement] = {}
+    for st in statements:
+        if st.part is not None and st.iso3:
+            known.setdefault((st.part.record, st.part.turn), st)
+    out = []
+    for st in statements:
+        other = known.get((st.part.record, st.part.turn)) if st.part is not None else None
+        if other is not None and not st.iso3 and st.part is not None and st.part.affiliation \
+                and st.speaker_type == "organization" and st.speaker == st.part.affiliation:
+            st = dataclasses.replace(st, speaker=other.speaker, speaker_type=other.speaker_type,
+                                     iso3=other.iso3)
+        out.append(st)
+    return out
