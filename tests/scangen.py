@@ -167,14 +167,21 @@ def _grain(image, rng: random.Random):
 
 
 def scan_pdf(images: Sequence, path: str | os.PathLike[str] | None = None, *,
-             dpi: int | Sequence[int] = 300, jpeg: bool = False) -> bytes:
-    """An image-only PDF, one page per image, each page the size of its image at ``dpi``."""
+             dpi: int | Sequence[int] = 300, jpeg: bool = False,
+             password: str | None = None) -> bytes:
+    """An image-only PDF, one page per image, each page the size of its image at ``dpi``;
+    ``jpeg`` stores the images as JPEG (as most scanners do), ``password`` encrypts it."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     dpis = [dpi] * len(images) if isinstance(dpi, int) else list(dpi)
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, invariant=1)
+    encrypt = None
+    if password:
+        from reportlab.lib.pdfencrypt import StandardEncryption
+
+        encrypt = StandardEncryption(password, canPrint=0)
+    c = canvas.Canvas(buf, invariant=1, encrypt=encrypt)
     for image, res in zip(images, dpis, strict=True):
         w, h = image.size[0] * 72 / res, image.size[1] * 72 / res
         c.setPageSize((w, h))
@@ -229,3 +236,10 @@ def cer(recognised: str, paragraphs: Sequence[str]) -> float:
     """Character error rate of ``recognised`` against the drawn ``paragraphs``."""
     ref = reference(paragraphs)
     return edit_distance(normalise(recognised), ref) / len(ref)
+
+
+def damaged(pdf: bytes, at: int = 200, length: int = 256) -> bytes:
+    """``pdf`` with bytes of its first image stream overwritten: the file still parses, the
+    picture does not decode (a scan damaged in storage or transfer)."""
+    start = pdf.index(b"stream\n") + len(b"stream\n") + at
+    return pdf[:start] + b"A" * length + pdf[start + length:]

@@ -205,19 +205,19 @@ class _Runner:
 
     def __init__(self, deadline: float, timeout: float):
         self.deadline = deadline
-        self.timeout = timeout
+        self.timeout = max(1, round(timeout))  # for messages: "OCR timed out after 118 s"
         self.env = _child_env()
         self.preexec = _limit_child()
 
     def run(self, cmd: list[str], data: bytes | None = None) -> subprocess.CompletedProcess:
         left = self.deadline - time.monotonic()
         if left <= 0:
-            raise OCRFailed(f"OCR timed out after {self.timeout:g} s")
+            raise OCRFailed(f"OCR timed out after {self.timeout} s")
         try:
             return subprocess.run(cmd, input=data, capture_output=True, timeout=left,
                                   check=False, env=self.env, preexec_fn=self.preexec)
         except subprocess.TimeoutExpired as exc:
-            raise OCRFailed(f"OCR timed out after {self.timeout:g} s") from exc
+            raise OCRFailed(f"OCR timed out after {self.timeout} s") from exc
         except OSError as exc:
             raise OCRFailed(f"cannot run {Path(cmd[0]).name}: {exc.strerror or exc}") from exc
 
