@@ -152,3 +152,25 @@ def test_missing_hint_names_the_packages(monkeypatch, tmp_path):
     assert shutil.which("tesseract") is None
     assert json.dumps(ocr_missing_hint())  # one line of plain text
     assert "\n" not in ocr_missing_hint()
+
+
+def test_fetch_recognises_a_scanned_statement_and_records_the_ocr(site, tmp_path):
+    from click.testing import CliRunner
+
+    from r2p_archive.cli import cli
+
+    image = scangen.make_scan(scangen.TEXTS["fr"])
+    doc = site.add("/scan.pdf", scangen.scan_pdf([image]), content_type="application/pdf")
+    page = site.add("/d.html", f"<p>On 8 September 2014 the dialogue was held.</p><ul><li>"
+                               f"<a href='{doc}'>Botswana</a> (in French)</li></ul>",
+                    content_type="text/html")
+    arc = tmp_path / "a"
+    res = CliRunner().invoke(cli, ["--archive", str(arc), "fetch", page, "--json", "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    (st,) = json.loads(res.stdout)["statements"]
+    assert (st["status"], st["extractor"], st["path"]) == ("ok", "ocr", "2014/BWA/fr")
+    side = json.loads((arc / "2014" / "BWA" / "fr" / "statement.json").read_text())
+    assert side["ocr"]["language"] == "fra"
+    assert side["ocr"]["low_confidence_pages"] == []
+    text = (arc / "2014" / "BWA" / "fr" / "statement.txt").read_text()
+    assert scangen.cer(text, scangen.TEXTS["fr"]) <= 0.02

@@ -95,6 +95,7 @@ class Record:
     pages: int | None = None
     extract_seconds: float | None = None
     extracted_sha256: str | None = None  # content the text was extracted from
+    ocr: dict | None = None  # OCR engine, language, confidence when the text was recognised
     # where the statement lives, relative to the archive root (not stored in the sidecar)
     dir: str | None = None
 
