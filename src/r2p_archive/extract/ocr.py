@@ -10,10 +10,11 @@ Two paths:
   address-space limit (:data:`OCR_MEMORY_MB`), not the extraction worker's.
 * :func:`ocr_pdf` -- ``r2p ocr`` / ``fetch --ocr``: ocrmypdf writes a searchable copy of the PDF.
 
-Why Tesseract directly rather than through ocrmypdf: on the same one-page scan ocrmypdf took
-about 2.3 s and Ghostscript piped into Tesseract 0.5 s (ocrmypdf starts a Python interpreter,
-builds and optimises a new PDF that is then parsed again), and only Tesseract's TSV output gives
-the word confidences.  Ghostscript comes with ocrmypdf (a Debian dependency).
+Why Tesseract directly rather than through ocrmypdf: on a one-page scan ocrmypdf took about
+2.3 s and Ghostscript piped into Tesseract 0.5 s (ocrmypdf starts a Python interpreter, builds
+and optimises a new PDF that is then parsed again); per page of two-page scans ocrmypdf cost
+1.3-2.2 CPU seconds and this path 1.1-1.7 (BENCHMARKS.md, OCR).  Only Tesseract's TSV output
+gives the word confidences.  Ghostscript comes with ocrmypdf (a Debian dependency).
 """
 
 from __future__ import annotations
