@@ -31,8 +31,8 @@ def test_scanned_pdf_hint_when_ocr_is_installed(tmp_path, monkeypatch):
     assert ocr_available() is True
     path = tmp_path / "scan.pdf"
     docgen.make_scanned_pdf(path=path)
-    res = extract_file(path, "pdf", ["en"])
-    assert (res.status, res.error) == ("no_text", OCR_READY_HINT)
+    res = extract_file(path, "pdf", ["en"], ocr=False)  # with OCR turned off: the hint
+    assert (res.status, res.error, res.ocr) == ("no_text", OCR_READY_HINT, None)
     assert OCR_READY_HINT != OCR_HINT
 
 

@@ -96,3 +96,14 @@ def test_fetch_with_ocr_flag(site, tmp_path, monkeypatch):
     (st,) = json.loads(res.stdout)["statements"]
     assert (st["status"], st["extractor"], st["path"]) == ("ok", "pdfminer+ocrmypdf",
                                                           "2014/BWA/en")
+
+
+def test_fetch_summary_says_once_what_to_install_for_ocr(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    page = scanned_site(site)
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "fetch", page, "--quiet",
+                                   "--jobs", "1"])
+    assert res.exit_code == 0
+    assert res.stderr.splitlines().count(
+        "r2p: note: scanned PDFs are kept without text until OCR is installed: apt-get install "
+        "tesseract-ocr tesseract-ocr-fra tesseract-ocr-spa ocrmypdf") == 1

@@ -591,6 +591,7 @@ class _Run:
         rec.pages = result.pages
         rec.text_chars = result.chars
         rec.extract_seconds = round(result.seconds, 3)
+        rec.ocr = result.ocr  # issue #16: OCR facts (None when the text was not recognised)
         rec.language = result.language or (rec.languages[0] if rec.languages else None)
         rec.languages_detected = list(result.languages)
         rec.language_disagrees = bool(result.language_disagrees)

@@ -150,6 +150,7 @@ class Record:
     on_behalf_of: str | None = None
     procedural: bool = False
     text_start: str | None = None
+    ocr: dict | None = None  # OCR engine, language, confidence when the text was recognised
     # where the statement lives, relative to the archive root (not stored in the sidecar)
     dir: str | None = None
 

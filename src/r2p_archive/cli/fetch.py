@@ -184,6 +184,12 @@ def _render_summary(report, as_json: bool) -> None:
         con.print(f"[red]failed[/red] {rec.year} {rec.speaker}: {rec.error}  ({rec.url})")
     if len(failed) > 20:
         con.print(f"… and {len(failed) - 20} more failed; `r2p list --status failed` lists all.")
+    # issue #16: say once what to install when scanned PDFs were kept without text
+    if any(r.status == "no_text" and r.kind == "pdf" for r in report.records):
+        from r2p_archive.extract import ocr_missing_hint
+
+        if hint := ocr_missing_hint():
+            click.echo(f"r2p: note: {hint}", err=True)
 
 
 @cli.command()

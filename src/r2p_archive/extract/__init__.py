@@ -7,7 +7,10 @@ Public API::
     extract_file(path, kind, hints, key) -> ExtractResult        # in this process
     extract_many(jobs, workers=, timeout=, memory_mb=) -> Iterator[ExtractResult]  # pool
     detect_language(text, hints) -> (main, languages, disagrees)
-    ocr_available(), ocr_pdf(src, dst, timeout), OCR_HINT
+    ocr_available(), ocr_missing_hint(), ocr_pdf(src, dst, timeout), OCR_HINT
+
+A PDF without a usable text layer is recognised with Tesseract (see :mod:`.ocr`) when it is
+installed, unless the caller turns OCR off (``ocr=False``; ``ExtractJob.ocr``).
 
 Importing this package is cheap: pdfminer, lxml, python-docx and lingua are imported by the
 functions that need them.
@@ -22,16 +25,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from r2p_archive.extract.ocr import OCR_HINT, OCRFailed, ocr_available, ocr_pdf
+from r2p_archive.extract.ocr import (
+    OCR_HINT,
+    OCRFailed,
+    ocr_available,
+    ocr_missing_hint,
+    ocr_pdf,
+)
 
 __all__ = [
     "ExtractResult", "ExtractJob", "sniff_kind", "sniff_file", "is_error_page", "extract_file",
-    "extract_many", "detect_language", "ocr_available", "ocr_pdf", "OCR_HINT", "OCRFailed",
+    "extract_many", "detect_language", "ocr_available", "ocr_missing_hint", "ocr_pdf",
+    "OCR_HINT", "OCRFailed",
     "UNSUPPORTED_TYPES", "preload",
 ]
 
 STATUSES = ("ok", "no_text", "failed", "unsupported")
 MIN_LETTERS = 25  # fewer letters than this: the document has no usable text
+OCR_TIMEOUT = 600.0  # seconds OCR may take when extract_file is called without a timeout
 
 # What an unsupported kind is called in messages: "unsupported format: application/msword (.doc)"
 UNSUPPORTED_TYPES = {
@@ -49,13 +60,16 @@ class ExtractResult:
     status: str  # "ok" | "no_text" | "failed" | "unsupported"
     error: str | None = None  # one line
     text: str | None = None  # clean NFC text, paragraphs separated by a blank line, final "\n"
-    extractor: str | None = None  # "pdfminer", "html", "docx", "text"
+    extractor: str | None = None  # "pdfminer", "ocr", "html", "docx", "text"
     pages: int | None = None
     chars: int = 0
     language: str | None = None  # main language, ISO 639-1 (detected, else the first hint)
     languages: list[str] = field(default_factory=list)  # substantial shares, main first
     language_disagrees: bool = False  # detection differs from the page's hint
     seconds: float = 0.0
+    # When OCR ran: {"engine": "tesseract 5.3.0", "ocrmypdf": None, "language": "fra",
+    # "confidence": mean word confidence 0-100, "low_confidence_pages": [pages below 60]}
+    ocr: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,7 @@ class ExtractJob:
     kind: str | None
     hints: tuple[str, ...] | list[str] = ()
     content_type: str | None = None  # the HTTP Content-Type (its charset matters for HTML)
+    ocr: bool = True  # recognise a PDF without a text layer when Tesseract is installed
 
 
 # -- sniffing ----------------------------------------------------------------------------------
@@ -172,6 +187,7 @@ class _Extracted:
     extractor: str
     pages: int | None = None
     empty_reason: str = "the document has no text"
+    ocr_candidate: bool = False  # a PDF whose text layer is missing or unusable
 
 
 def _pdf(path: Path, content_type: str | None) -> _Extracted:
@@ -186,7 +202,7 @@ def _pdf(path: Path, content_type: str | None) -> _Extracted:
         letters = sum(1 for p in paragraphs for ch in p if ch.isalpha())
         if result.undecoded > letters:  # mostly glyphs without text: unusable
             paragraphs = []
-    return _Extracted(paragraphs, "pdfminer", result.pages, reason)
+    return _Extracted(paragraphs, "pdfminer", result.pages, reason, ocr_candidate=True)
 
 
 def _html(path: Path, content_type: str | None) -> _Extracted:
@@ -252,8 +268,14 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: str = "",
-                 content_type: str | None = None) -> ExtractResult:
-    """Extract one document in this process.  Never raises for a bad document."""
+                 content_type: str | None = None, *, ocr: bool = True,
+                 timeout: float | None = None) -> ExtractResult:
+    """Extract one document in this process.  Never raises for a bad document.
+
+    A PDF without a usable text layer is recognised with Tesseract when ``ocr`` is true and
+    OCR is installed (:func:`r2p_archive.extract.ocr.ocr_ready`); OCR's child processes stop
+    when ``timeout`` seconds (default :data:`OCR_TIMEOUT`) have passed since the call began.
+    """
     from r2p_archive.extract import clean
     from r2p_archive.extract.docx import DOCXFailure
     from r2p_archive.extract.html import HTMLFailure
@@ -290,9 +312,29 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
     except Exception as exc:  # an extractor bug must not stop the run
         result.error = _one_line(f"{kind} extraction failed ({type(exc).__name__}: {exc})")
         return done()
+    text = clean.finish(extracted.paragraphs)
+    # -- OCR of a scanned PDF (issue #16)
+    if (extracted.ocr_candidate and ocr and sum(1 for ch in text if ch.isalpha()) < MIN_LETTERS
+            and _ocr_ready()):
+        from r2p_archive.extract.ocr import NO_TEXT, ocr_document
+
+        left = (OCR_TIMEOUT if timeout is None else timeout) - (time.perf_counter() - started)
+        try:
+            outcome = ocr_document(path, extracted.pages, hints, timeout=left)
+        except OCRFailed as exc:
+            result.error = _one_line(str(exc))
+            return done()
+        except MemoryError:
+            result.error = "ran out of memory during OCR"
+            return done()
+        except Exception as exc:  # an OCR bug must not stop the run
+            result.error = _one_line(f"OCR failed ({type(exc).__name__}: {exc})")
+            return done()
+        result.ocr = outcome.info
+        extracted = _Extracted(outcome.paragraphs, "ocr", extracted.pages, NO_TEXT)
+        text = clean.finish(extracted.paragraphs)
     result.extractor = extracted.extractor
     result.pages = extracted.pages
-    text = clean.finish(extracted.paragraphs)
     if sum(1 for ch in text if ch.isalpha()) < MIN_LETTERS:
         result.status = "no_text"
         result.error = extracted.empty_reason
@@ -302,6 +344,12 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
     result.chars = len(text)
     result.language, result.languages, result.language_disagrees = detect_language(text, hints)
     return done()
+
+
+def _ocr_ready() -> bool:
+    from r2p_archive.extract.ocr import ocr_ready
+
+    return ocr_ready()
 
 
 def detect_language(text: str, hints: Sequence[str] = ()) -> tuple[str | None, list[str], bool]:

@@ -38,7 +38,7 @@ def _address_space() -> int:
         return 0
 
 
-def _child(job: ExtractJob, conn, memory_mb: int | None) -> None:
+def _child(job: ExtractJob, conn, memory_mb: int | None, timeout: float | None = None) -> None:
     import faulthandler
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
@@ -57,7 +57,11 @@ def _child(job: ExtractJob, conn, memory_mb: int | None) -> None:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     try:
-        result = extract_file(job.path, job.kind, job.hints, job.key, job.content_type)
+        # OCR's child processes get the time left before the parent would kill us, less a
+        # margin to stop them and answer (so a killed OCR leaves nothing behind)
+        ocr_timeout = max(1.0, timeout - max(2.0, 0.05 * timeout)) if timeout else None
+        result = extract_file(job.path, job.kind, job.hints, job.key, job.content_type,
+                              ocr=job.ocr, timeout=ocr_timeout)
     except BaseException as exc:  # extract_file does not raise; this is the last guard
         result = ExtractResult(key=job.key, status="failed",
                                error=f"extraction failed ({type(exc).__name__})")
@@ -119,7 +123,8 @@ class Pool:
     def submit(self, job: ExtractJob) -> None:
         """Start ``job`` now; the caller keeps to :attr:`free` slots."""
         receiver, sender = self._context.Pipe(duplex=False)
-        process = self._context.Process(target=_child, args=(job, sender, self.memory_mb),
+        process = self._context.Process(target=_child,
+                                        args=(job, sender, self.memory_mb, self.timeout),
                                         daemon=True, name=f"r2p-extract-{job.key}")
         process.start()
         sender.close()
