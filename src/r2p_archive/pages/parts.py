@@ -138,10 +138,19 @@ def plan_turns(rec: RecordText, document: Document, year: int) -> list[PlannedSt
         )
         out.append(PlannedStatement(
             year=year, speaker=speaker, speaker_type=kind, iso3=iso3,
-            languages=(rec.language,), url=url, note=label.role, source=document.source,
+            languages=(rec.language,), url=url, note=_note(label.role, rec.scanned),
+            source=document.source,
             part=part, text=text,
         ))
     return out
+
+
+SCANNED_NOTE = "record read by OCR: speakers found by the label pattern alone (no bold)"
+
+
+def _note(role: str | None, scanned: bool) -> str | None:
+    notes = [n for n in (role, SCANNED_NOTE if scanned else None) if n]
+    return "; ".join(notes) or None
 
 
 def link_versions(statements: list[PlannedStatement]) -> list[PlannedStatement]:

@@ -43,6 +43,8 @@ _DATE_WORDS = re.compile(
     r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([^\W\d_]+)\s+(?:de\s+)?((?:19|20)\d\d)\b")
 _DATE_ZH = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _HEAD_CHARS = 4000
+OCR_TIMEOUT = 900.0
+_LABEL_START = re.compile(r"^([^():：,]{2,80}?)\s*(?:[(（][^:：]{0,200})?[:：]")
 
 
 @dataclass
@@ -55,6 +57,7 @@ class RecordText:
     pages: int
     turns: list[Turn]
     conventions: Conventions
+    scanned: bool = False  # read by OCR: labels found by their pattern alone (no bold)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -109,6 +112,9 @@ def read_record(path: Path, source: str) -> RecordText:
 
     try:
         segments = read_segments(path)
+        scanned = sum(ch.isalpha() for s in segments for r in s.rows for ch in r.text) < 200
+        if scanned:
+            segments = _ocr_segments(path, source)
     except PDFFailure as exc:
         raise UnusableInput(f"{source}: {exc}") from None
     pages = max((s.page for s in segments), default=0)
@@ -123,12 +129,44 @@ def read_record(path: Path, source: str) -> RecordText:
         for row in seg.rows:
             if seg.page == 1 and conv.disclaimer.search(row.text):
                 break  # the note at the foot of page 1, then the job number
-            rows.append((seg, row))
+            rows.append((seg, mark_by_pattern(row, conv) if scanned else row))
     turns = split_turns(rows, conv)
     if not turns:
         raise UnusableInput(f"0 speaker turns found in {source} (read as a record in "
                             f"{language}: is it a verbatim record in that language?)")
-    return RecordText(normalize_symbol(m), _date(head), language, pages, turns, conv)
+    return RecordText(normalize_symbol(m), _date(head), language, pages, turns, conv, scanned)
+
+
+def _ocr_segments(path: Path, source: str) -> list:
+    """The segments of a scanned record's recognised copy (ocrmypdf adds a text layer)."""
+    import tempfile
+
+    from r2p_archive.extract.ocr import OCRFailed, ocr_available, ocr_missing_hint, ocr_pdf
+    from r2p_archive.extract.pdf import read_segments
+
+    if not ocr_available():
+        raise UnusableInput(f"{source}: a scanned record without a text layer; "
+                            f"{ocr_missing_hint()}")
+    language = _language(source, "")
+    with tempfile.TemporaryDirectory(prefix="r2p-ocr-") as tmp:
+        copy = Path(tmp) / "ocr.pdf"
+        try:
+            ocr_pdf(path, copy, OCR_TIMEOUT, [language])
+        except OCRFailed as exc:
+            raise UnusableInput(f"{source}: {exc}") from None
+        return read_segments(copy)
+
+
+def mark_by_pattern(row, conv: Conventions):
+    """A row of an OCR text layer, where no font weight is known: the name of a label-shaped
+    start ("Mr. Kimani (Kenya): ...") and an agenda heading count as bold."""
+    from dataclasses import replace
+
+    text = row.text.strip()
+    if conv.agenda_item.match(text):
+        return replace(row, bold=text)
+    m = _LABEL_START.match(text)
+    return replace(row, bold=m.group(1).strip()) if m else row
 
 
 def plan(document: Document, year: int | None) -> list[PlannedStatement]:
