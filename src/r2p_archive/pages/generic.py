@@ -62,6 +62,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from r2p_archive import boilerplate
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PlannedStatement
 from r2p_archive.pages import Document
@@ -90,6 +91,15 @@ class ParsedPage:
 
 
 
+@dataclass(frozen=True)
+class Site:
+    """What a site layout knows of its CMS: XPaths of its content containers (tried before
+    the heuristics of :func:`boilerplate.main_content`) and class/id words of its chrome."""
+
+    content: tuple[str, ...] = ()
+    chrome: frozenset[str] = frozenset()
+
+
 NAME = "generic"
 
 
@@ -102,19 +112,24 @@ def suitable(url: str, document: Document) -> bool:
 def plan(document: Document, year: int | None) -> list[PlannedStatement]:
     base = document.base_url or (document.source if re.match(r"https?://", document.source)
                                  else None)
-    return parse_page(document.data, base_url=base, page=document.source, year=year).statements
+    return parse_page(document.data, base_url=base, page=document.source, year=year,
+                      content_type=document.content_type).statements
 
 
 def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = None,
-               year: int | None = None) -> ParsedPage:
+               year: int | None = None, content_type: str | None = None,
+               site: Site | None = None) -> ParsedPage:
     """The statements a dialogue page lists, in page order.
 
     ``year``: the dialogue's year if known (``--year`` or the catalog); otherwise the first
     full date in the page text; otherwise :class:`UnusableInput` asks for ``--year``.
     """
-    text = decode_html(html) if isinstance(html, (bytes, bytearray)) else str(html)
+    site = site or Site()
+    text = (decode_html(html, content_type) if isinstance(html, (bytes, bytearray))
+            else str(html))
     root = parse_tree(text)
     items: list = []
+    meta: list[str] = []
     title: str | None = None
     if root is not None:
         base = base_url or (page if page and re.match(r"https?://", page) else None)
@@ -127,13 +142,15 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
             if base and not re.match(r"https?://", base):
                 base = base_url
         page_url = resolve_url(base_url or page, None) if (base_url or page) else None
-        items, title = flatten(root, base, page_url)
+        content = boilerplate.main_content(root, site.content)
+        items, title = flatten(root, base, page_url, content, site.chrome, meta)
         if title is None:
             title_el = root.find(".//title")
             if title_el is not None:
                 title = clean_text(anchor_text(title_el), 300) or None
     plain = " ".join(val for kind, val in items if kind == "t")
-    date_year = find_year(plain)
+    # the meeting's date; a date stamp of the page only when the text names no date
+    date_year = find_year(plain) or find_year(" ".join(meta), stamps=True)
     use_year = year if year is not None else date_year
     if use_year is None:
         raise UnusableInput(f"no dialogue date found in {page or 'the page'}; pass --year YEAR")
@@ -232,4 +249,4 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
 
 
 
-__all__ = ["NAME", "ParsedPage", "parse_page", "plan", "suitable"]
+__all__ = ["NAME", "ParsedPage", "Site", "parse_page", "plan", "suitable"]
