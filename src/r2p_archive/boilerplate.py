@@ -103,6 +103,10 @@ WIDE = NARROW | frozenset({
     "moduletable", "module", "modules", "latestnews", "latest", "newsflash", "mostread",
     "region-sidebar-first", "region-sidebar-second", "block-menu", "copyright",
     "leftcolumn", "rightcolumn", "col-left", "col-right", "secondary", "utility"})
+# chrome even as a middle part of a word ("field-name-field-related-publications")
+STRONG = frozenset({"related", "share", "sharing", "social", "breadcrumb", "breadcrumbs",
+                    "pagination", "pager", "comments", "cookie", "addtoany", "sharedaddy",
+                    "sharethis", "addthis", "newsletter"})
 _KEEP_PREFIXES = ("has-", "with-", "no-", "not-", "one-", "two-")
 _WORD_SPLIT = re.compile(r"[-_]")
 
@@ -118,7 +122,8 @@ def chrome_word(el, words: frozenset[str] = NARROW, any_part: bool = False) -> s
         if word in words:
             return word
         parts = _WORD_SPLIT.split(word)
-        if parts[0] in words or parts[-1] in words or (any_part and words.intersection(parts)):
+        if parts[0] in words or parts[-1] in words or (
+                (words if any_part else STRONG & words).intersection(parts)):
             return word
     return None
 

@@ -76,7 +76,7 @@ from r2p_archive.pages.lines import (
     split_lines,
 )
 from r2p_archive.pages.links import resolve_url, url_key
-from r2p_archive.pages.notes import find_year, speaker_from_filename
+from r2p_archive.pages.notes import find_year, not_a_statement, speaker_from_filename
 from r2p_archive.pages.speakerlist import Entry, ListReader, who
 from r2p_archive.pages.webpage import anchor_text, decode_html, flatten, parse_tree
 from r2p_archive.speakers import classify, clean_text
@@ -89,6 +89,10 @@ class ParsedPage:
     statements: list[PlannedStatement]  # in page order (speaker list order)
 
 
+
+
+def _introduces(line: list) -> bool:
+    return "".join(val for kind, val in line if kind == "t").rstrip().endswith(":")
 
 
 @dataclass(frozen=True)
@@ -109,11 +113,17 @@ def suitable(url: str, document: Document) -> bool:
     return not head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
-def plan(document: Document, year: int | None) -> list[PlannedStatement]:
+def plan(document: Document, year: int | None, site: Site | None = None
+         ) -> list[PlannedStatement]:
+    """The statements of a dialogue page; site layouts pass what they know of their CMS."""
     base = document.base_url or (document.source if re.match(r"https?://", document.source)
                                  else None)
     return parse_page(document.data, base_url=base, page=document.source, year=year,
-                      content_type=document.content_type).statements
+                      content_type=document.content_type, site=site).statements
+
+
+def is_html(document: Document) -> bool:
+    return suitable(document.source, document)
 
 
 def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = None,
@@ -168,6 +178,8 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
         reader = ListReader()
         for k in range(first, last + 1):
             in_region[k] = True
+            if kinds[k][0] == "H" and _introduces(lines[k]):
+                continue  # "Statements received by the Global Centre:" names no speaker
             reader.feed(list(lines[k]))
         reader.finish()
         for entry in reader.entries:
@@ -195,7 +207,7 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
                 if not existing.languages:
                     existing.add_languages(langs)
                 continue
-            if key in keys:
+            if key in keys or not_a_statement(link.text, link.url):
                 continue
             speaker = classify(link.text, allow_people=False, allow_generic=False)
             if speaker is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from r2p_archive.countries import lookup_state
-from r2p_archive.pages.notes import languages_of, note_of
+from r2p_archive.pages.notes import languages_of, not_a_statement, note_of
 from r2p_archive.pages.webpage import Link
 from r2p_archive.speakers import (
     Speaker,
@@ -32,7 +32,7 @@ def is_junk(text: str) -> bool:
 
 def _candidate(link: Link) -> bool:
     """Could this link be a statement in a speaker list?"""
-    if link.url is None or link.kind == "never":
+    if link.url is None or link.kind == "never" or not_a_statement(link.text, link.url):
         return False
     if link.kind == "doc":
         return True
@@ -118,6 +118,8 @@ def line_kind(line: list) -> tuple[str, int]:
         return "N", 0
     if len(_LOWER_WORD.findall(outside)) >= 12:
         return "P", 0  # running text (cheap test first: name scans are slow on huge pages)
+    if outside.rstrip().endswith(":"):
+        return "H", 0  # "Statements received by the Global Centre (as delivered):"
     if len(text) <= 200:
         found = segment_speakers(outside, people=True)
         if found:

@@ -109,6 +109,32 @@ def note_of(text: str) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
+# documents that are not statements
+
+_OTHER_DOCUMENT = (r"summary|summaries|brief|briefing|concept[\s_-]*note|agenda|"
+                   r"list[\s_-]*of[\s_-]*speakers|speakers?[\s_-]*list|letter|"
+                   r"press[\s_-]*release|toolkit|brochure|monitor|fact[\s_-]*sheet|invitation|"
+                   r"flyer|newsletter")
+_NOT_STATEMENT_TEXT = re.compile(rf"(?<![^\W_])({_OTHER_DOCUMENT}|report|programme|program|"
+                                 r"background)(?![^\W_])", re.IGNORECASE)
+_NOT_STATEMENT_FILE = re.compile(rf"(?<![^\W_])({_OTHER_DOCUMENT})(?![^\W_])", re.IGNORECASE)
+_STATEMENT = re.compile(r"statement|remarks|speech|intervention|d[ée]claration|discurso",
+                        re.IGNORECASE)
+
+
+def not_a_statement(text: str, url: str | None = None) -> bool:
+    """A link's text or file name says the document is something else than a statement
+    ("summary of the dialogue", ``concept_note.pdf``, "List of speakers")."""
+    text = text[:300]
+    if _STATEMENT.search(text):
+        return False
+    if _NOT_STATEMENT_TEXT.search(text):
+        return True
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])[:200] if url else ""
+    return bool(_NOT_STATEMENT_FILE.search(name)) and not _STATEMENT.search(name)
+
+
+# --------------------------------------------------------------------------------------------
 # file names
 
 _FILE_SPLIT = re.compile(r"[\s_\-.+,()\[\]]+")
