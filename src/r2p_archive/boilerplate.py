@@ -154,7 +154,8 @@ _TEXT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "dd", "h1", "h2", "h3", "h
 _DOC_HREF = re.compile(r"\.(pdf|docx?|rtf|odt)(\?|#|$)|/(files|statements?|uploads|"
                        r"images/stories|documents?|docs|papersmart)/", re.IGNORECASE)
 _TITLE_WORDS = {"title", "page-title", "entry-title", "contentheading", "componentheading",
-                "page-header", "article-title", "item-title", "node-title", "documentfirstheading"}
+                "page-header", "article-title", "item-title", "node-title", "documentfirstheading",
+                "titulo", "titre", "meeting-title"}
 
 
 def _text(el) -> str:
@@ -175,7 +176,8 @@ def _link_chars(el) -> tuple[int, int]:
 def _inside_chrome(el, stop=None) -> bool:
     node = el.getparent()
     while node is not None and node is not stop:
-        if is_chrome(node, WIDE):
+        # a <form> around the whole page (ASP.NET) is no chrome
+        if node.tag != "form" and is_chrome(node, WIDE):
             return True
         node = node.getparent()
     return False
@@ -195,10 +197,13 @@ def densest_block(root, *, docs: bool = False, skip_chrome: bool = True):
             scores[grand] = scores.get(grand, 0.0) + value / 2
 
     for block in root.iter(*_TEXT_BLOCKS):
+        if block.tag in ("td", "li", "dd", "blockquote") and any(
+                child.tag in ("p", "div", "table", "h1", "h2", "h3") for child in block):
+            continue  # a layout cell: its paragraphs count, not the cell
         text = _text(block)
         if len(text) < 25 and not (docs and block.find(".//a") is not None):
             continue
-        if skip_chrome and _inside_chrome(block):
+        if skip_chrome and (is_chrome(block, WIDE) or _inside_chrome(block)):
             continue
         links, ndocs = _link_chars(block)
         value = len(text) * max(0.0, 1.0 - links / max(len(text), 1)) + 10 * text.count(". ")
@@ -210,7 +215,8 @@ def densest_block(root, *, docs: bool = False, skip_chrome: bool = True):
     for div in root.iter("div", "section", "td"):
         parts = [div.text or ""] + [child.tail or "" for child in div]
         text = " ".join(" ".join(parts).split())
-        if len(text) >= 100 and not (skip_chrome and _inside_chrome(div)):
+        if len(text) >= 100 and not (skip_chrome and (is_chrome(div, WIDE)
+                                                      or _inside_chrome(div))):
             credit(div, len(text) + 10 * text.count(". "))
     if not scores:
         return None

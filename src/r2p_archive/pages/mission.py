@@ -65,7 +65,8 @@ def _read(document: Document):
 
 
 def _documents(root, page: str) -> list[tuple[str, str]]:
-    content = boilerplate.main_content(root) or root
+    content = boilerplate.main_content(root)
+    content = root if content is None else content
     out, seen = [], set()
     for a in content.iter("a"):
         url = resolve_url(a.get("href"), page)
@@ -93,7 +94,8 @@ def plan(document: Document, year: int | None) -> list[PlannedStatement]:
 
     root = _read(document)
     country = _state(root, document.source)
-    content = boilerplate.main_content(root) or root
+    content = boilerplate.main_content(root)
+    content = root if content is None else content
     text = " ".join(" ".join(content.itertext()).split())
     use_year = year or find_year(text)
     if use_year is None:

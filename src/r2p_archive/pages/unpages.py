@@ -25,6 +25,8 @@ SITE = generic.Site(
 _HOSTS = re.compile(r"(^|\.)(un\.org|unmeetings\.org)$")
 _SECTION_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _HEADINGS = ("h2", "h3", "h4")
+_PGA_SITE = re.compile(r"un\.org/pga/\d+/")
+_PGA_SPEECH = re.compile(r"/pga/\d+/\d{4}/\d\d/\d\d/")
 
 
 def suitable(url: str, document: Document) -> bool:
@@ -54,6 +56,28 @@ def _sections(root) -> tuple[str, dict[int, list]]:
     return "", {}
 
 
+def _own_speeches(document: Document, root) -> Document:
+    """A President's site: its links to its own speeches ("Closing remarks" ->
+    ``/pga/70/2016/09/06/closing-remarks-r2p/``) that name no other speaker are the President's."""
+    from lxml import etree
+
+    from r2p_archive.speakers import classify
+
+    changed = False
+    for a in root.iter("a"):
+        href = a.get("href") or ""
+        text = " ".join("".join(a.itertext()).split())
+        if _PGA_SPEECH.search(href) and text and classify(text) is None:
+            for child in list(a):
+                a.remove(child)
+            a.text = "President of the General Assembly"
+            changed = True
+    if not changed:
+        return document
+    return Document(document.source, etree.tostring(root, encoding="utf-8", method="html"),
+                    "text/html; charset=utf-8", document.base_url)
+
+
 def plan(document: Document, year: int | None) -> list[PlannedStatement]:
     from lxml import etree
 
@@ -62,6 +86,8 @@ def plan(document: Document, year: int | None) -> list[PlannedStatement]:
     root = parse_tree(decode_html(document.data, document.content_type))
     tag, sections = _sections(root) if root is not None else ("", {})
     if not sections:
+        if root is not None and _PGA_SITE.search(document.source):
+            return generic.plan(_own_speeches(document, root), year, SITE)
         return generic.plan(document, year, SITE)
     if year is None:
         years = sorted(sections)
