@@ -9,10 +9,14 @@ organisations' homepages, share and print icons, navigation).
 
 How the parser reads a page:
 
-1. **Flatten.**  The HTML is parsed leniently (lxml) and walked once, in document order, into a
-   flat stream of text, links and breaks.  Navigation, menus, headers of the site, footers,
-   sidebars, share/print/e-mail blocks, forms and scripts are skipped, recognised by tag
-   (``nav``, ``footer``, ``aside``...), ARIA role and class/id words (``menu``, ``share``...).
+1. **Flatten.**  The HTML is parsed leniently (lxml).  :mod:`r2p_archive.boilerplate` finds
+   the main content block (the common container of the title, the densest prose and the
+   statement documents, grown while growing takes in no chrome; a site layout may name its
+   CMS's container) and everything outside it is dropped: menus, module positions, sidebars,
+   language switchers, "latest news", footers.  Inside it, chrome that sits in articles too
+   (share/print/e-mail blocks, pagers, "related", date stamps) is skipped by tag, ARIA role
+   and class/id words; ``html``, ``body`` and the blocks holding the title never are.  The
+   rest is walked once, in document order, into a flat stream of text, links and breaks.
    Block elements and ``<br>`` end a *line*; table cells are separators inside their row's line.
 
 2. **Classify link targets** (:func:`target_kind`): links that can never be a statement are
