@@ -1,17 +1,19 @@
 """The main text of an HTML statement page, without navigation, menus, footers and banners.
 
-Boilerplate elements are removed first (by tag, ARIA role, and id/class words such as
-``cookie``, ``share`` or ``breadcrumb``); then the content block is the element whose
-paragraphs hold the most text with the fewest links (a text-density score in the spirit of
-readability), together with sibling blocks that score nearly as well.
+Chrome and the main content block are recognised by :mod:`r2p_archive.boilerplate`, the module
+that dialogue pages use too: boilerplate elements are removed first (by tag, ARIA role, and
+id/class words such as ``cookie``, ``share`` or ``breadcrumb``), never the blocks that hold the
+main content; then the text is taken from the element whose paragraphs hold the most text with
+the fewest links (a text-density score in the spirit of readability), together with sibling
+blocks that score nearly as well.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
+from r2p_archive import boilerplate
 from r2p_archive.extract import clean
 
 _DROP_TAGS = (
@@ -19,28 +21,9 @@ _DROP_TAGS = (
     "aside", "form", "iframe", "button", "select", "input", "textarea", "label", "menu",
     "dialog", "object", "embed", "video", "audio", "map", "figure", "picture", "img",
 )
-_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu",
-               "menubar", "dialog", "alertdialog", "toolbar"}
-_DROP_WORDS = {
-    "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "breadcrumb",
-    "breadcrumbs", "menu", "navbar", "nav", "navigation", "sidebar", "footer", "header",
-    "masthead", "skip", "related", "newsletter", "subscribe", "popup", "modal", "banner",
-    "advert", "ads", "promo", "pagination", "pager", "toolbar", "tags", "widget",
-    "comments", "comment", "login", "search", "topbar", "offcanvas", "disclaimer", "langswitch",
-    "language",
-}
-_KEEP_TAGS = {"html", "body", "main", "article"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
            "td", "th", "caption", "address", "div", "section", "article", "main", "ul",
            "ol", "table", "tr", "tbody", "thead", "dl", "center", "body", "figcaption"}
-_TEXT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "dd", "h1", "h2", "h3", "h4", "h5",
-                "h6", "address")
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
-)
-_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
-
 
 _BR = "\x00"  # marks a <br> while paragraphs are assembled
 
@@ -58,84 +41,23 @@ class HtmlText:
 
 # -- encoding ----------------------------------------------------------------------------------
 
-
-def _codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    try:
-        codec = codecs.lookup(name.strip().strip("\"'")).name
-    except LookupError:
-        return None
-    # What browsers do (WHATWG Encoding): Latin-1 and ASCII labels mean windows-1252.
-    if codec in ("latin-1", "iso8859-1", "ascii"):
-        return "cp1252"
-    return codec
-
-
-def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """(text, encoding): BOM, then the HTTP header's charset, then <meta>, then detection."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                      (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace"), name
-    declared = None
-    if content_type:
-        m = _HEADER_CHARSET.search(content_type)
-        declared = _codec(m.group(1)) if m else None
-    if declared is None:
-        head = data[:4096]
-        m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-        declared = _codec(m.group(1).decode("ascii", "replace")) if m else None
-    if declared:
-        if declared == "utf-8":
-            try:
-                return data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError:
-                pass  # a page that lies about being UTF-8: detect instead
-        else:
-            return data.decode(declared, errors="replace"), declared
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    name = _codec(best.encoding) if best is not None else None
-    name = name or "cp1252"
-    return data.decode(name, errors="replace"), name
+decode_html = boilerplate.decode_html  # (text, encoding): one decoder for every HTML reader
 
 
 # -- main text ---------------------------------------------------------------------------------
 
 
-def _words(value: str | None) -> set[str]:
-    return set(re.split(r"[^a-z0-9]+", value.casefold())) if value else set()
-
-
-def _is_boilerplate(el) -> bool:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _KEEP_TAGS:
-        return False
-    if (el.get("role") or "").casefold() in _DROP_ROLES:
-        return True
-    if el.get("aria-hidden") == "true" or el.get("hidden") is not None:
-        return True
-    style = (el.get("style") or "").replace(" ", "").casefold()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    return bool((_words(el.get("id")) | _words(el.get("class"))) & _DROP_WORDS)
-
-
-def _strip(root) -> None:
+def _strip(root, keep=frozenset()) -> None:
+    """Drop chrome (:mod:`r2p_archive.boilerplate`), never what holds the main content."""
     from lxml import etree
 
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     for el in list(root.iter(*_DROP_TAGS)):
-        if el.getparent() is not None:
+        if el.getparent() is not None and el not in keep:
             el.drop_tree()
     for el in list(root.iter()):
-        if isinstance(el.tag, str) and el.getparent() is not None and _is_boilerplate(el):
+        if (isinstance(el.tag, str) and el.getparent() is not None and el not in keep
+                and boilerplate.is_chrome(el, boilerplate.WIDE, any_part=True)):
             el.drop_tree()
 
 
@@ -154,37 +76,9 @@ def _direct_text(el) -> str:
 
 def _best_container(root):
     """The element whose text blocks hold the most text that is not links."""
-    scores: dict = {}
-
-    def credit(el, value: float) -> None:
-        if el is None:
-            return
-        scores[el] = scores.get(el, 0.0) + value
-        grand = el.getparent()
-        if grand is not None:
-            scores[grand] = scores.get(grand, 0.0) + value / 2
-
-    for block in root.iter(*_TEXT_BLOCKS):
-        text = _text_of(block)
-        if len(text) < 25:
-            continue
-        links = _link_text(block)
-        value = len(text) * max(0.0, 1.0 - links / max(len(text), 1)) + 10 * text.count(". ")
-        credit(block.getparent(), value)
-    # Text written straight into a <div> (paragraphs separated by <br>), as some sites do.
-    for div in root.iter("div", "section", "td"):
-        text = _direct_text(div)
-        if len(text) >= 100:
-            credit(div, len(text) + 10 * text.count(". "))
-    if not scores:
+    best = boilerplate.densest_block(root, skip_chrome=False)
+    if best is None:
         return root.find("body") if root.find("body") is not None else root
-    best = max(scores, key=scores.get)
-    # A statement split over sibling blocks: take the common parent when siblings score well.
-    parent = best.getparent()
-    if parent is not None:
-        siblings = [s for s in parent if s is not best and scores.get(s, 0) >= 0.3 * scores[best]]
-        if siblings:
-            return parent
     return best
 
 
@@ -246,7 +140,8 @@ def extract_html(data: bytes, content_type: str | None = None) -> HtmlText:
         raise HTMLFailure(f"HTML cannot be parsed ({reason})") from exc
     title_el = root.find(".//title")
     title = _text_of(title_el) if title_el is not None else None
-    _strip(root)
+    content = boilerplate.main_content(root)
+    _strip(root, boilerplate.protected(root, content) if content is not None else frozenset())
     container = _best_container(root)
     paragraphs = [clean.collapse_spaces(p) for p in _paragraphs(container)]
     return HtmlText([p for p in paragraphs if p], title or None, encoding)

@@ -2,7 +2,9 @@
 
 Each layout is a module with ``NAME``, ``suitable(url, document) -> bool`` and
 ``plan(document, year) -> list[PlannedStatement]``.  :data:`LAYOUTS` lists them in the order
-they are tried; the generic dialogue-page heuristics come last, as they accept any HTML page.
+they are tried; the site families (UN pages, mission sites, Joomla, Drupal, WordPress) reuse
+the generic machinery with what they know of their CMS; the generic dialogue-page heuristics
+come last, as they accept any HTML page.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from types import ModuleType
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PlannedStatement
 
-LAYOUTS = ("record", "generic")
+LAYOUTS = ("record", "unpages", "mission", "joomla", "drupal", "wordpress", "generic")
 
 
 @dataclass

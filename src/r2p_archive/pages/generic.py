@@ -9,10 +9,14 @@ organisations' homepages, share and print icons, navigation).
 
 How the parser reads a page:
 
-1. **Flatten.**  The HTML is parsed leniently (lxml) and walked once, in document order, into a
-   flat stream of text, links and breaks.  Navigation, menus, headers of the site, footers,
-   sidebars, share/print/e-mail blocks, forms and scripts are skipped, recognised by tag
-   (``nav``, ``footer``, ``aside``...), ARIA role and class/id words (``menu``, ``share``...).
+1. **Flatten.**  The HTML is parsed leniently (lxml).  :mod:`r2p_archive.boilerplate` finds
+   the main content block (the common container of the title, the densest prose and the
+   statement documents, grown while growing takes in no chrome; a site layout may name its
+   CMS's container) and everything outside it is dropped: menus, module positions, sidebars,
+   language switchers, "latest news", footers.  Inside it, chrome that sits in articles too
+   (share/print/e-mail blocks, pagers, "related", date stamps) is skipped by tag, ARIA role
+   and class/id words; ``html``, ``body`` and the blocks holding the title never are.  The
+   rest is walked once, in document order, into a flat stream of text, links and breaks.
    Block elements and ``<br>`` end a *line*; table cells are separators inside their row's line.
 
 2. **Classify link targets** (:func:`target_kind`): links that can never be a statement are
@@ -62,6 +66,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from r2p_archive import boilerplate
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PlannedStatement
 from r2p_archive.pages import Document
@@ -75,7 +80,7 @@ from r2p_archive.pages.lines import (
     split_lines,
 )
 from r2p_archive.pages.links import resolve_url, url_key
-from r2p_archive.pages.notes import find_year, speaker_from_filename
+from r2p_archive.pages.notes import find_year, not_a_statement, speaker_from_filename
 from r2p_archive.pages.speakerlist import Entry, ListReader, who
 from r2p_archive.pages.webpage import anchor_text, decode_html, flatten, parse_tree
 from r2p_archive.speakers import classify, clean_text
@@ -90,6 +95,19 @@ class ParsedPage:
 
 
 
+def _introduces(line: list) -> bool:
+    return "".join(val for kind, val in line if kind == "t").rstrip().endswith(":")
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a site layout knows of its CMS: XPaths of its content containers (tried before
+    the heuristics of :func:`boilerplate.main_content`) and class/id words of its chrome."""
+
+    content: tuple[str, ...] = ()
+    chrome: frozenset[str] = frozenset()
+
+
 NAME = "generic"
 
 
@@ -99,22 +117,33 @@ def suitable(url: str, document: Document) -> bool:
     return not head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
-def plan(document: Document, year: int | None) -> list[PlannedStatement]:
+def plan(document: Document, year: int | None, site: Site | None = None
+         ) -> list[PlannedStatement]:
+    """The statements of a dialogue page; site layouts pass what they know of their CMS."""
     base = document.base_url or (document.source if re.match(r"https?://", document.source)
                                  else None)
-    return parse_page(document.data, base_url=base, page=document.source, year=year).statements
+    return parse_page(document.data, base_url=base, page=document.source, year=year,
+                      content_type=document.content_type, site=site).statements
+
+
+def is_html(document: Document) -> bool:
+    return suitable(document.source, document)
 
 
 def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = None,
-               year: int | None = None) -> ParsedPage:
+               year: int | None = None, content_type: str | None = None,
+               site: Site | None = None) -> ParsedPage:
     """The statements a dialogue page lists, in page order.
 
     ``year``: the dialogue's year if known (``--year`` or the catalog); otherwise the first
     full date in the page text; otherwise :class:`UnusableInput` asks for ``--year``.
     """
-    text = decode_html(html) if isinstance(html, (bytes, bytearray)) else str(html)
+    site = site or Site()
+    text = (decode_html(html, content_type) if isinstance(html, (bytes, bytearray))
+            else str(html))
     root = parse_tree(text)
     items: list = []
+    meta: list[str] = []
     title: str | None = None
     if root is not None:
         base = base_url or (page if page and re.match(r"https?://", page) else None)
@@ -127,13 +156,15 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
             if base and not re.match(r"https?://", base):
                 base = base_url
         page_url = resolve_url(base_url or page, None) if (base_url or page) else None
-        items, title = flatten(root, base, page_url)
+        content = boilerplate.main_content(root, site.content)
+        items, title = flatten(root, base, page_url, content, site.chrome, meta)
         if title is None:
             title_el = root.find(".//title")
             if title_el is not None:
                 title = clean_text(anchor_text(title_el), 300) or None
     plain = " ".join(val for kind, val in items if kind == "t")
-    date_year = find_year(plain)
+    # the meeting's date; a date stamp of the page only when the text names no date
+    date_year = find_year(plain) or find_year(" ".join(meta), stamps=True)
     use_year = year if year is not None else date_year
     if use_year is None:
         raise UnusableInput(f"no dialogue date found in {page or 'the page'}; pass --year YEAR")
@@ -151,6 +182,8 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
         reader = ListReader()
         for k in range(first, last + 1):
             in_region[k] = True
+            if kinds[k][0] == "H" and _introduces(lines[k]):
+                continue  # "Statements received by the Global Centre:" names no speaker
             reader.feed(list(lines[k]))
         reader.finish()
         for entry in reader.entries:
@@ -178,7 +211,7 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
                 if not existing.languages:
                     existing.add_languages(langs)
                 continue
-            if key in keys:
+            if key in keys or not_a_statement(link.text, link.url):
                 continue
             speaker = classify(link.text, allow_people=False, allow_generic=False)
             if speaker is None:
@@ -232,4 +265,4 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
 
 
 
-__all__ = ["NAME", "ParsedPage", "parse_page", "plan", "suitable"]
+__all__ = ["NAME", "ParsedPage", "Site", "parse_page", "plan", "suitable"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from r2p_archive.countries import lookup_state
-from r2p_archive.pages.notes import languages_of, note_of
+from r2p_archive.pages.notes import languages_of, not_a_statement, note_of
 from r2p_archive.pages.webpage import Link
 from r2p_archive.speakers import (
     Speaker,
@@ -32,7 +32,7 @@ def is_junk(text: str) -> bool:
 
 def _candidate(link: Link) -> bool:
     """Could this link be a statement in a speaker list?"""
-    if link.url is None or link.kind == "never":
+    if link.url is None or link.kind == "never" or not_a_statement(link.text, link.url):
         return False
     if link.kind == "doc":
         return True
@@ -75,6 +75,11 @@ def split_lines(items: list) -> list[list]:
     return lines
 
 
+_DOCUMENT_LINE = re.compile(
+    r"\W*(the\s+)?(report|concept\s+note|programme|program|summary|letter|list\s+of\s+"
+    r"speakers|resolution|agenda|annex)\b", re.IGNORECASE)
+_DATE_CELL = re.compile(r"\|\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|\d{1,4}[/.-]\d{1,2}[/.-]"
+                        r"\d{1,4})\s*(?=\||$)")
 _PARENS = re.compile(r"\([^()]{0,300}\)")
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z']*\b")
 
@@ -102,7 +107,7 @@ def line_kind(line: list) -> tuple[str, int]:
             break
     text = clean_text(" ".join(plain), 2000)
     bare = re.sub(r"[\s|*\u2022\u00b7\u2013\u2014:;,.\-]+", " ", text).strip()
-    outside = _PARENS.sub(" ", text)
+    outside = _DATE_CELL.sub(" | ", _PARENS.sub(" ", text))  # "Indonesia | | 6 Sep 2016"
     if candidates:
         # Prose: running text around the links.  A list line has names, notes in
         # parentheses and a few words ("statement", "delivered by ...") at most.
@@ -118,6 +123,8 @@ def line_kind(line: list) -> tuple[str, int]:
         return "N", 0
     if len(_LOWER_WORD.findall(outside)) >= 12:
         return "P", 0  # running text (cheap test first: name scans are slow on huge pages)
+    if outside.rstrip().endswith(":") or _DOCUMENT_LINE.match(text):
+        return "H", 0  # "Statements received by ... :", "Report of the Secretary-General"
     if len(text) <= 200:
         found = segment_speakers(outside, people=True)
         if found:

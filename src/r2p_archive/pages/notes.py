@@ -22,13 +22,35 @@ _DATE = re.compile(
 )
 
 
-def find_year(text: str) -> int | None:
-    """Year of the first full date ("11 September 2013", "September 8, 2014") in ``text``."""
+_PUBLISHED = re.compile(
+    r"\b(posted|published|publi[eé]|updated|modified|created|submitted|written|released|"
+    r"issued|printed|copyright)\b[^.;]{0,30}$|©[^.;]{0,20}$", re.IGNORECASE)
+_MEETING = re.compile(
+    r"\b(held|holds|convened|convenes|met|meets|meeting|dialogue|debate|took place|gathered|"
+    r"General Assembly|plenary|interactive)\b", re.IGNORECASE)
+
+
+def find_year(text: str, *, stamps: bool = False) -> int | None:
+    """Year of the meeting a page reports: the first full date ("11 September 2013",
+    "September 8, 2014") in a sentence about a meeting ("On 8 September 2014 the General
+    Assembly held ..."), else the first full date; dates stamped as a publication ("Posted 12
+    January 2015", "Last updated ...") are taken only with ``stamps``."""
+    first = None
     for m in _DATE.finditer(text):
         day = int(m.group("d1") or m.group("d2"))
-        if 1 <= day <= 31:
-            return int(m.group("y1") or m.group("y2"))
-    return None
+        if not 1 <= day <= 31:
+            continue
+        if not stamps and _PUBLISHED.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        year = int(m.group("y1") or m.group("y2"))
+        start = max(text.rfind(". ", 0, m.start()), m.start() - 200, 0)
+        stop = text.find(". ", m.end())
+        stop = m.end() + 200 if stop < 0 else min(stop, m.end() + 200)
+        if _MEETING.search(text[start:stop]):
+            return year
+        if first is None:
+            first = year
+    return first
 
 
 # --------------------------------------------------------------------------------------------
@@ -84,6 +106,32 @@ def languages_of(text: str) -> list[str] | None:
 def note_of(text: str) -> str | None:
     text = strip_decoration(clean_text(text))
     return text if text and _NOTE_PHRASES.search(text) else None
+
+
+# --------------------------------------------------------------------------------------------
+# documents that are not statements
+
+_OTHER_DOCUMENT = (r"summary|summaries|brief|briefing|concept[\s_-]*note|agenda|"
+                   r"list[\s_-]*of[\s_-]*speakers|speakers?[\s_-]*list|letter|"
+                   r"press[\s_-]*release|toolkit|brochure|monitor|fact[\s_-]*sheet|invitation|"
+                   r"flyer|newsletter")
+_NOT_STATEMENT_TEXT = re.compile(rf"(?<![^\W_])({_OTHER_DOCUMENT}|report|programme|program|"
+                                 r"background)(?![^\W_])", re.IGNORECASE)
+_NOT_STATEMENT_FILE = re.compile(rf"(?<![^\W_])({_OTHER_DOCUMENT})(?![^\W_])", re.IGNORECASE)
+_STATEMENT = re.compile(r"statement|remarks|speech|intervention|d[ée]claration|discurso",
+                        re.IGNORECASE)
+
+
+def not_a_statement(text: str, url: str | None = None) -> bool:
+    """A link's text or file name says the document is something else than a statement
+    ("summary of the dialogue", ``concept_note.pdf``, "List of speakers")."""
+    text = text[:300]
+    if _STATEMENT.search(text):
+        return False
+    if _NOT_STATEMENT_TEXT.search(text):
+        return True
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])[:200] if url else ""
+    return bool(_NOT_STATEMENT_FILE.search(name)) and not _STATEMENT.search(name)
 
 
 # --------------------------------------------------------------------------------------------

@@ -36,6 +36,23 @@ class Entry:
                 self.languages.append(lang)
 
 
+# "Opening remarks by the President of the General Assembly": the speaker is after "by"
+_OCCASION = re.compile(r"^(?:(?:opening|closing|introductory|welcoming|keynote)\s+)?(?:remarks|"
+                       r"statement|speech|address|message)\s+(?:by|of|from)\s+(?:the\s+)?(?="
+                       r"(?:President|Secretary|Deputy|Special|High|Under|Assistant))",
+                       re.IGNORECASE)
+
+
+def _inner_languages(text: str) -> tuple[str, list[str]]:
+    """A language note inside the anchor ("Guatemala (Spanish)"): (the name, its languages)."""
+    m = re.search(r"\s*\(([^()]{1,40})\)\s*$", text)
+    if m and text[:m.start()].strip():
+        langs = languages_of(m.group(1))
+        if langs:
+            return text[:m.start()], langs
+    return text, []
+
+
 class ListReader:
     """Reads the entries of one speaker list (see the module docstring, step 4)."""
 
@@ -233,10 +250,12 @@ class ListReader:
             m = re.match(r"[^\W\d_]+", line[j][1])
             if m:
                 suffix = m.group(0)
-        resolved = self._resolve(link, clean_text(text), suffix)
+        text, inner = _inner_languages(_OCCASION.sub("", clean_text(text)))
+        resolved = self._resolve(link, text, suffix)
         if resolved is None:
             return j
         speaker, consumed, used_suffix, langs = resolved
+        langs = langs or inner
         if used_suffix:
             line[j] = ("t", line[j][1][len(suffix):])
         if isinstance(consumed, tuple):

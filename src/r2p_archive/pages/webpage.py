@@ -3,10 +3,10 @@ links and line breaks (navigation and other chrome skipped)."""
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
+from r2p_archive import boilerplate
 from r2p_archive.pages.links import IGNORED_SCHEMES, resolve_url, target_kind
 from r2p_archive.speakers import clean_text
 
@@ -14,70 +14,37 @@ from r2p_archive.speakers import clean_text
 # decoding
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes of a page -> text: BOM, then ``<meta charset>``, then UTF-8, then windows-1252."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                     (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc, "replace")
-    m = re.search(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})",
-                  data[:8192], re.IGNORECASE)
-    if m:
-        name = m.group(1).decode("ascii").lower()
-        try:
-            enc = codecs.lookup(name).name
-        except LookupError:
-            enc = None
-        if enc in ("latin-1", "iso8859-1", "ascii"):
-            enc = "cp1252"  # what browsers do with these labels
-        if enc and not enc.startswith("utf-16") and enc != "utf-8":
-            return data.decode(enc, "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+def decode_html(data: bytes, content_type: str | None = None) -> str:
+    """Bytes of a page -> text (see :func:`r2p_archive.boilerplate.decode_html`)."""
+    return boilerplate.decode_html(data, content_type)[0]
 
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-
 # --------------------------------------------------------------------------------------------
 # flattening
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "footer", "aside",
-              "form", "button", "select", "option", "textarea", "iframe", "object", "embed",
-              "svg", "math", "canvas", "video", "audio", "map", "menu", "dialog"}
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
                "h6", "table", "tr", "thead", "tbody", "tfoot", "caption", "blockquote",
                "section", "article", "main", "header", "pre", "hr", "address", "center",
                "figure", "figcaption", "details", "summary", "body", "html", "fieldset"}
 _CELL_TAGS = {"td", "th"}
-_SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu",
-               "menubar", "toolbar", "dialog"}
-_SKIP_WORDS = {"nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs",
-               "footer", "sidebar", "share", "sharing", "social", "sociallinks", "pagination",
-               "pagenav", "pager", "print", "email", "tags", "tagcloud", "cookie", "cookies",
-               "skip", "toolbar", "comments", "widget", "widgets", "related", "icons"}
-_KEEP_PREFIXES = ("has-", "with-", "no-", "not-")
+_INLINE_PARENTS = {"p", "li", "td", "th", "dd", "span", "strong", "em", "b", "i", "a"}
 
 
-def _skip_element(el, tag: str) -> bool:
-    if tag in _SKIP_TAGS:
+def _skip_element(el, tag: str, words: frozenset[str] = boilerplate.NARROW) -> bool:
+    if boilerplate.is_chrome(el, words):
         return True
-    attrib = el.attrib
-    if "hidden" in attrib or (attrib.get("aria-hidden") or "").lower() == "true":
-        return True
-    if (attrib.get("role") or "").lower() in _SKIP_ROLES:
-        return True
-    words = f"{attrib.get('class') or ''} {attrib.get('id') or ''}".lower().split()
-    for word in words[:20]:
-        if word.startswith(_KEEP_PREFIXES):
-            continue
-        parts = re.split(r"[-_]", word)
-        if word in _SKIP_WORDS or parts[0] in _SKIP_WORDS or parts[-1] in _SKIP_WORDS:
-            return True
-    return False
+    # a date stamp on its own ("Posted <time>12 January 2015</time>"), not a date in prose
+    parent = el.getparent()
+    return tag == "time" and (parent is None or parent.tag not in _INLINE_PARENTS
+                              or boilerplate.chrome_word(parent, _META_WORDS) is not None)
+
+
+_STAMP_WORDS = frozenset({"time", "date", "byline", "submitted", "posted", "published",
+                          "createdate", "created", "modifydate", "modified"})
+_META_WORDS = frozenset({"meta", "date", "entry-meta", "post-meta", "posted-on", "entry-date"})
 
 
 @dataclass
@@ -121,8 +88,22 @@ def anchor_text(el) -> str:
     return "".join(parts)
 
 
-def flatten(root, base: str | None, page_url: str | None) -> tuple[list, str | None]:
+def flatten(root, base: str | None, page_url: str | None, content=None,
+            chrome: frozenset[str] = frozenset(),
+            meta: list[str] | None = None) -> tuple[list, str | None]:
+    """The page as a stream of items.  With ``content`` (the main content block), everything
+    outside it is dropped; inside it (or everywhere without it) chrome is skipped by
+    :data:`boilerplate.NARROW` words (:data:`boilerplate.WIDE` without a content block), plus
+    the layout's ``chrome`` words.  The blocks holding the content and the title never are.
+    The text of skipped date stamps and bylines goes to ``meta``."""
     items: list = []
+    title_el = boilerplate.find_title(root)
+    keep = boilerplate.protected(root, content, title_el)
+    path = set(keep) if content is not None else set()
+    if content is not None:
+        path.difference_update(content.iterdescendants())
+        path.discard(content)
+    words = (boilerplate.NARROW if content is not None else boilerplate.WIDE) | chrome
     title: str | None = None
     pos = 0
 
@@ -141,7 +122,14 @@ def flatten(root, base: str | None, page_url: str | None) -> tuple[list, str | N
                 items.append(("s", None))
             text(el.tail)
             continue
-        if not tag or _skip_element(el, tag):
+        if el in path:  # an ancestor of the content block: only the way to it
+            stack.extend((child, False) for child in reversed(el)
+                         if child in path or child is content)
+            continue
+        if not tag or (el not in keep and _skip_element(el, tag, words)):
+            if meta is not None and tag and (tag == "time" or boilerplate.chrome_word(
+                    el, _STAMP_WORDS)):
+                meta.append(anchor_text(el))
             if tag in _BLOCK_TAGS:
                 items.append(("b", None))
             text(el.tail)
