@@ -42,7 +42,15 @@ async def _render(datasette, request, template, context, status=200):
     return Response.html(html, status=status)
 
 
+def _read_only(request):
+    if request.method not in ("GET", "HEAD"):
+        return Response.text("r2p serve is read-only", status=405, headers={"allow": "GET"})
+    return None
+
+
 async def search_view(datasette, request):
+    if refused := _read_only(request):
+        return refused
     args = _args(request)
     db = datasette.get_database(serve.DB_NAME)
     page = await db.execute_fn(lambda conn: serve.search_page(conn, args))
@@ -78,6 +86,8 @@ async def search_view(datasette, request):
 
 
 async def statement_view(datasette, request):
+    if refused := _read_only(request):
+        return refused
     ident = request.url_vars["id"]
     db = datasette.get_database(serve.DB_NAME)
     try:
@@ -94,6 +104,8 @@ async def statement_view(datasette, request):
 
 
 async def original_view(datasette, request, send):
+    if refused := _read_only(request):
+        return refused
     ident = request.url_vars["id"]
     root = (_config(datasette) or {}).get("archive")
     db = datasette.get_database(serve.DB_NAME)
