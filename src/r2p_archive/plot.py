@@ -61,6 +61,7 @@ def svg_chart(
     ylabel: str = "Matching statements",
     horizontal: bool = False,
     width: int = 640,
+    height: int = 300,
 ) -> str:
     """A bar chart as an SVG document: ``bars`` are (label, count) pairs in display order.
 
@@ -72,7 +73,7 @@ def svg_chart(
     out: list[str] = []
     if horizontal:
         row = 18
-        left, right, head, foot = 190, 30, 44, 46
+        left, right, head, foot = min(190, width // 3), 30, 44, 46
         plot_w = width - left - right
         height = head + max(len(bars), 1) * row + foot
         out.append(_open(width, height, title))
@@ -95,7 +96,6 @@ def svg_chart(
         out.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" '
                    f'text-anchor="middle" class="label">{escape(ylabel)}</text>')
     else:
-        height = 300
         left, right, head, foot = 56, 16, 44, 58
         plot_w, plot_h = width - left - right, height - head - foot
         base = head + plot_h

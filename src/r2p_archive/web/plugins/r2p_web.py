@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
@@ -20,6 +20,8 @@ from datasette.views.base import DatasetteError
 
 from r2p_archive import plot, serve
 from r2p_archive.errors import UnusableInput
+
+CHART_WIDTH = 460
 
 
 def _config(datasette) -> dict | None:
@@ -68,10 +70,11 @@ async def search_view(datasette, request):
     charts = []
     if not page.error and page.total:
         charts.append(plot.svg_chart(
-            page.by_year, title=plot.chart_title(what, "year", shown), xlabel="Year"))
+            page.by_year, title=plot.chart_title(what, "year", shown), xlabel="Year",
+            width=CHART_WIDTH, height=240))
         charts.append(plot.svg_chart(
             page.by_country, title=plot.chart_title(what, "country", shown),
-            xlabel="Country or speaker", horizontal=True))
+            xlabel="Country or speaker", horizontal=True, width=CHART_WIDTH))
     context = {
         "page": page,
         "facets": facets,
@@ -88,7 +91,7 @@ async def search_view(datasette, request):
 async def statement_view(datasette, request):
     if refused := _read_only(request):
         return refused
-    ident = request.url_vars["id"]
+    ident = unquote(request.url_vars["id"])
     db = datasette.get_database(serve.DB_NAME)
     try:
         st = await db.execute_fn(lambda conn: serve.statement_page(conn, ident))
@@ -106,7 +109,7 @@ async def statement_view(datasette, request):
 async def original_view(datasette, request, send):
     if refused := _read_only(request):
         return refused
-    ident = request.url_vars["id"]
+    ident = unquote(request.url_vars["id"])
     root = (_config(datasette) or {}).get("archive")
     db = datasette.get_database(serve.DB_NAME)
     try:
