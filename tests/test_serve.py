@@ -367,3 +367,16 @@ def test_svg_chart_escapes_labels_and_scales():
     assert plot._nice_max(0) == 1 and plot._nice_max(7) == 8 and plot._nice_max(73) == 80
     assert plot.chart_title("veto", "year", {"year": [2012, 2013], "country": None}) == \
         'Statements matching "veto" by year (year: 2012, 2013)'
+
+
+def test_write_metadata_for_publishing(tmp_path):
+    import json
+
+    out = tmp_path / "metadata.json"
+    res = CliRunner().invoke(cli, ["serve", "--write-metadata", str(out)])
+    assert res.exit_code == 0 and res.stderr == f"metadata written to {out}\n"
+    meta = json.loads(out.read_text())
+    table = meta["databases"]["r2p"]["tables"]["statements"]
+    assert table["facets"] == ["year", "country", "language", "speaker_type", "record"]
+    assert (table["fts_table"], table["fts_pk"]) == ("statements_fts", "num")
+    assert meta["plugins"] == {"r2p": {"archive": None}}
