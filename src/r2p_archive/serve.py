@@ -41,6 +41,7 @@ CHART_COUNTRIES = 15
 INSTALL_HINT = "r2p serve needs Datasette: pip install 'r2p-archive[web]'"
 _OPEN, _CLOSE = "\x02", "\x03"
 _ID = re.compile(r"[0-9a-f]{1,40}")
+_NOTHING = object()  # a filter value no row has
 
 
 def match_expression(query: str) -> str:
@@ -147,13 +148,27 @@ def search_page(conn: sqlite3.Connection, args: Mapping[str, Any]) -> SearchPage
     except sqlite3.Error as exc:
         page.error = f"the search failed: {' '.join(str(exc).split())[:200]}"
         return page
-    dicts = [dict(zip((*_ROW, "score"), r, strict=True)) for r in rows]
+    # Counted column by column (Counter over a column runs in C): 10,000 rows in a few ms.
+    pos = {name: i for i, name in enumerate(_ROW)}
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(len(_ROW) + 1)]
+    masks: dict[str, list[bool]] = {}
+    for name, want in page.filters.items():
+        col = columns[pos[name]]
+        target = next((v for v in set(col) if v is not None and str(v) == want), _NOTHING)
+        masks[name] = [v == target for v in col]
 
-    def passes(row: dict[str, Any], skip: str | None = None) -> bool:
-        return all(str(row[k]) == v for k, v in page.filters.items() if k != skip)
+    def passing(skip: str | None = None) -> list[bool] | None:
+        chosen = [m for k, m in masks.items() if k != skip]
+        if not chosen:
+            return None
+        return chosen[0] if len(chosen) == 1 else [all(t) for t in zip(*chosen, strict=True)]
 
     for name, label in FACETS:
-        counts = Counter(str(r[name]) for r in dicts if r[name] is not None and passes(r, name))
+        col = columns[pos[name]]
+        ok = passing(name)
+        raw = Counter(col if ok is None else (v for v, keep in zip(col, ok, strict=True) if keep))
+        raw.pop(None, None)
+        counts = Counter({str(k): n for k, n in raw.items()})
         values = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
         if name == "year":
             values = sorted(counts.items(), reverse=True)
@@ -163,15 +178,17 @@ def search_page(conn: sqlite3.Connection, args: Mapping[str, Any]) -> SearchPage
             shown.append((chosen, counts.get(chosen, 0)))
         page.facets.append({"name": name, "label": label, "selected": chosen,
                             "values": shown, "more": max(0, len(values) - len(shown))})
-    found = [r for r in dicts if passes(r)]
+    ok = passing()
+    found = rows if ok is None else [r for r, keep in zip(rows, ok, strict=True) if keep]
     page.total = len(found)
-    per_year = Counter(r["year"] for r in found)
+    per_year = Counter(r[pos["year"]] for r in found)
     page.by_year = [(str(y), per_year.get(y, 0)) for y in years]
-    per_country = Counter(r["country"] or r["speaker"] for r in found)
+    per_country = Counter(r[pos["country"]] or r[pos["speaker"]] for r in found)
     page.by_country = sorted(per_country.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     page.by_country = page.by_country[:CHART_COUNTRIES]
     start = (page.page - 1) * PAGE_SIZE
-    for row in found[start:start + PAGE_SIZE]:
+    for values in found[start:start + PAGE_SIZE]:
+        row = dict(zip((*_ROW, "score"), values, strict=True))
         snippet = ""
         if match is not None:
             got = conn.execute(
