@@ -116,6 +116,7 @@ def main() -> None:
             for _label, path in pages:  # warm the caches once
                 status, _ = get(base + path)
                 assert status == 200, (path, status)
+            load = os.getloadavg()[0]
             for label, path in pages:
                 times = []
                 for _ in range(args.runs):
@@ -156,7 +157,8 @@ def main() -> None:
         f"{sqlite3.sqlite_version}. {args.n:,} synthetic statements of {args.chars:,} "
         f"characters; `r2p serve` (Datasette, immutable) on 127.0.0.1, timed from a client "
         f"on the same machine over HTTP; {args.runs} sequential requests per page after one "
-        "warm-up.",
+        f"warm-up. Load average when the timing began: {load:.1f} (other work on the "
+        "machine slows the figures; p95 suffers most).",
         "",
         "| page | p50 | p95 |",
         "|---|---|---|",
