@@ -16,7 +16,7 @@ COMMANDS = sorted(cli.commands)
 
 def test_every_command_is_there():
     assert COMMANDS == ["dialogues", "export", "fetch", "info", "list", "ocr", "reindex",
-                        "search", "show", "verify"]
+                        "search", "serve", "show", "verify"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -85,7 +85,7 @@ def info(ctx: click.Context) -> None:
 
 
 def _register() -> None:
-    from r2p_archive.cli import fetch, query  # noqa: F401  (commands register themselves)
+    from r2p_archive.cli import fetch, query, serve  # noqa: F401  (commands register themselves)
 
 
 _register()

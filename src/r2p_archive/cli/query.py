@@ -82,9 +82,11 @@ def list_cmd(ctx, years, country, language, status, speaker_type, record, proced
 @click.option("--record", metavar="SYMBOL", help=_RECORD_HELP)
 @click.option("--procedural", is_flag=True, help=_PROCEDURAL_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--plot", type=click.Path(dir_okay=False), metavar="FILE.png|FILE.svg",
+              help="With --count-by: also write a chart of the counts (PNG needs [plot]).")
 @click.pass_context
 def search_cmd(ctx, query, years, country, language, limit, count_by, record, procedural,
-               as_json) -> None:
+               as_json, plot) -> None:
     """Full-text search, best matches first.
 
     QUERY: words (all must occur), "quoted phrases", OR, AND, NOT (upper case), parentheses,
@@ -94,9 +96,21 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, record, pr
         from r2p_archive import render
 
         year_list = _years(years)
+        if plot and not count_by:
+            raise click.UsageError("--plot needs --count-by (year, country or language)")
+        if plot:
+            from r2p_archive.plot import check_target
+
+            check_target(plot)
         if count_by:
             groups = view.count_by(query, count_by, year=year_list, country=country,
                                    language=language, record=record, procedural=procedural)
+            if plot:
+                from r2p_archive.plot import plot_groups
+
+                plot_groups(groups, plot, query=query, by=count_by, year=years or None,
+                            country=country, language=language, record=record)
+                click.echo(f"chart written to {plot}", err=True)
             if as_json:
                 click.echo(render.to_json([g.to_json(count_by) for g in groups]))
                 return
