@@ -71,6 +71,7 @@ def _stemmer(lang: str) -> Any:
     return Stemmer.Stemmer(STEMMED[lang], 0)
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str, lang: str) -> str:
     """The tagged stem of one word (``protection``, ``en`` -> ``enprotect``)."""
     low = normalize_arabic(word.casefold()) if lang == "ar" else word.casefold()
@@ -153,10 +154,9 @@ def highlight(text: str, lang: str | None, targets: dict[str, Any], open_: str, 
 
     ``targets``: ``words`` (folded words), ``prefixes``, ``stems`` (tagged), ``cjk`` (strings).
     """
-    spans = list(_matches(text, lang, targets))
+    spans = sorted(set(_matches(text, lang, targets)), key=lambda se: (se[0], -se[1]))
     if not spans:
         return ""
-    spans.sort()
     first = spans[0][0]
     # a window of about `tokens` words (or 3 characters per token in CJK text) from a little
     # before the first match
@@ -167,6 +167,8 @@ def highlight(text: str, lang: str | None, targets: dict[str, Any], open_: str, 
     if has_cjk(text[first : first + 2]):
         start, end = max(0, first - tokens), min(len(text), first + 3 * tokens)
     end = min(len(text), max(end, spans[0][1]))
+    if not WORD.search(text, end):  # only punctuation left: keep it
+        end = len(text)
     out, pos = ["…" if start > 0 else ""], start
     for s, e in spans:
         if s < pos or e > end:
@@ -178,15 +180,22 @@ def highlight(text: str, lang: str | None, targets: dict[str, Any], open_: str, 
 
 
 def _matches(text: str, lang: str | None, targets: dict[str, Any]) -> Iterator[tuple[int, int]]:
-    want_words = targets.get("words", set())
+    """Spans of ``text`` that a target matches: a word, a prefix, a stem, a sequence of words
+    or stems (``seqs``: tuples, each item a folded word or a tagged stem), a CJK string."""
     prefixes = tuple(targets.get("prefixes", ()))
-    want_stems = targets.get("stems", set())
-    for m in WORD.finditer(text):
-        w = fold(m.group())
-        if w in want_words or (prefixes and w.startswith(prefixes)):
-            yield m.span()
-        elif want_stems and lang in STEMMED and stem(m.group(), lang) in want_stems:
-            yield m.span()
+    singles = set(targets.get("words", ())) | set(targets.get("stems", ()))
+    seqs = [seq for seq in targets.get("seqs", ()) if seq]
+    stemming = lang in STEMMED and (targets.get("stems") or seqs)
+    toks = [(m.span(), fold(m.group()), stem(m.group(), lang) if stemming else "")
+            for m in WORD.finditer(text)]
+    for i, (span, word, stemmed) in enumerate(toks):
+        if word in singles or stemmed in singles or (prefixes and word.startswith(prefixes)):
+            yield span
+        for seq in seqs:
+            part = toks[i : i + len(seq)]
+            if len(part) == len(seq) and all(want in (w, st) for want, (_, w, st)
+                                              in zip(seq, part, strict=True)):
+                yield span[0], part[-1][0][1]
     for s in targets.get("cjk", ()):
         i = text.find(s)
         while i >= 0:

@@ -467,17 +467,17 @@ class ArchiveView:
         mark (stems, CJK bigrams) a snippet made here."""
         in_text, in_speaker, in_plain = self._run(
             _index.snippets, self.conn, compiled.match, num, (_OPEN, _CLOSE), SNIPPET_TOKENS)
-        for raw in (in_text, in_plain):
-            if _OPEN in (raw or ""):
-                return raw
+        if _OPEN in (in_text or ""):
+            return in_text
         from r2p_archive import analyze
 
         text = self._run(_index.text_of, self.conn, num)
         made = analyze.highlight(text, language, compiled.targets, _OPEN, _CLOSE,
                                  SNIPPET_TOKENS)
-        if _OPEN in made:
-            return made
-        return in_speaker if _OPEN in (in_speaker or "") else (in_text or made)
+        for raw in (made, in_plain, in_speaker):
+            if _OPEN in (raw or ""):
+                return raw
+        return in_text or made
 
     def count_by(
         self,

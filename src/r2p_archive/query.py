@@ -261,12 +261,18 @@ class _Renderer:
     def __init__(self, exact: bool):
         self.exact = exact
         self.targets: dict[str, Any] = {"words": set(), "prefixes": [], "stems": set(),
-                                        "cjk": []}
+                                        "seqs": [], "cjk": []}
         self.expansions: list[Expansion] = []
 
     def __call__(self, tok: _Tok) -> str:
         if tok.gloss is not None:
-            alts = [(f"{v} ({lang})", self.variant(v, lang)) for lang, v in tok.gloss.variants()]
+            # one alternative per form; a form shared by several languages ("veto") searches
+            # its stems in each of them
+            forms: dict[str, tuple[str, list[str]]] = {}
+            for lang, form in tok.gloss.variants():
+                forms.setdefault(analyze.fold(form), (form, []))[1].append(lang)
+            alts = [(f"{form} ({', '.join(langs)})", self.variant(form, tuple(langs)))
+                    for form, langs in forms.values()]
             self.expansions.append(Expansion(tok.value, alts))
             return _or([expr for _, expr in alts])
         return self.term(tok.value, tok.prefix, tok.column, tok.quoted)
@@ -280,6 +286,8 @@ class _Renderer:
         alts = [f"{_EXACT_COLUMNS[column]} : {_q(value)}{star}"]
         if prefix and words:
             self.targets["prefixes"].append(analyze.fold(words[-1]))
+        elif len(words) > 1:
+            self.targets["seqs"].append(tuple(analyze.fold(w) for w in words))
         else:
             self.targets["words"].update(analyze.fold(w) for w in words)
         if column == "speaker":
@@ -295,13 +303,16 @@ class _Renderer:
                     else ()
             for lang in langs:
                 stems = [analyze.stem(w, lang) for w in words]
-                self.targets["stems"].update(stems)
+                if len(stems) > 1:
+                    self.targets["seqs"].append(tuple(stems))
+                else:
+                    self.targets["stems"].update(stems)
                 alts.append(f"stems : {_q(' '.join(stems))}")
         return _or(alts)
 
-    def variant(self, value: str, lang: str) -> str:
-        """One glossary equivalent: as a phrase, and as a phrase of stems in its language."""
-        langs = (lang,) if lang in analyze.STEMMED else ()
+    def variant(self, value: str, langs: tuple[str, ...]) -> str:
+        """One glossary form: as a phrase, and as a phrase of stems in its languages."""
+        langs = tuple(lang for lang in langs if lang in analyze.STEMMED)
         return self.term(value, False, None, True, langs)
 
 

@@ -81,22 +81,36 @@ def list_cmd(ctx, years, country, language, status, speaker_type, record, proced
               help="Count matching statements per year, country or language instead.")
 @click.option("--record", metavar="SYMBOL", help=_RECORD_HELP)
 @click.option("--procedural", is_flag=True, help=_PROCEDURAL_HELP)
+@click.option("--exact", is_flag=True, help="Match words as typed, without stemming.")
+@click.option("--any-language", "any_language", is_flag=True,
+              help="Also match R2P glossary terms in the six UN languages.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
 def search_cmd(ctx, query, years, country, language, limit, count_by, record, procedural,
-               as_json) -> None:
+               exact, any_language, as_json) -> None:
     """Full-text search, best matches first.
 
     QUERY: words (all must occur), "quoted phrases", OR, AND, NOT (upper case), parentheses,
     prefix* and speaker:/text: to search one field.  Case and accents are ignored.
     """
     with _view(ctx) as view:
+        from r2p_archive import hitout
+
+        if any_language:
+            hitout.expansion_note(view.compile(query, exact=exact, any_language=True))
+        year_list = _years(years)
+        opts = {"exact": exact, "any_language": any_language}
+        if not count_by and not sys.stdout.isatty():  # plain text or JSON: no rich needed
+            hits = view.search(query, year=year_list, country=country, language=language,
+                               limit=limit, record=record, procedural=procedural, **opts)
+            hitout.plain_hits(view, query, hits, limit, as_json)
+            return
         from r2p_archive import render
 
-        year_list = _years(years)
         if count_by:
             groups = view.count_by(query, count_by, year=year_list, country=country,
-                                   language=language, record=record, procedural=procedural)
+                                   language=language, record=record, procedural=procedural,
+                                   **opts)
             if as_json:
                 click.echo(render.to_json([g.to_json(count_by) for g in groups]))
                 return
@@ -109,7 +123,7 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, record, pr
             con.print(f"{total} matching statement{'s' if total != 1 else ''}", style="dim")
             return
         hits = view.search(query, year=year_list, country=country, language=language,
-                           limit=limit, record=record, procedural=procedural)
+                           limit=limit, record=record, procedural=procedural, **opts)
         if as_json:
             click.echo(render.to_json([h.to_json() for h in hits]))
             return
