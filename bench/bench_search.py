@@ -129,6 +129,7 @@ def main() -> int:
     ap.add_argument("--tmp", help="parent folder of the temporary archive")
     ap.add_argument("--write", action=argparse.BooleanOptionalAction, default=True,
                     help="write the table into BENCHMARKS.md (## Search)")
+    ap.add_argument("--section", default="Search", help="BENCHMARKS.md section to write")
     args = ap.parse_args()
 
     rg = shutil.which("rg")
@@ -191,7 +192,7 @@ def main() -> int:
         if args.write:
             from mdsection import write_section
 
-            write_section("Search", table.split("\n", 1)[1])  # without its "## Search" line
+            write_section(args.section, table.split("\n", 1)[1])  # without its "## " line
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
@@ -208,7 +209,7 @@ def render(args, count, t_files, t_index, db_size, text_bytes, e2e, inproc) -> s
     except OSError:
         pass
     lines = [
-        "## Search",
+        f"## {args.section}",
         "",
         f"`python bench/bench_search.py --n {args.n}` — synthetic archive of {count:,} "
         f"statements (~{args.chars:,} characters each, invented words with a Zipf-like "
@@ -250,16 +251,17 @@ def render(args, count, t_files, t_index, db_size, text_bytes, e2e, inproc) -> s
         lines.append(f"| {names[label]} | {pct(lat, 50) * ms:.1f} ms | {pct(lat, 95) * ms:.1f} ms "
                      f"| {max(lat) * ms:.1f} ms |")
     worst = min(statistics.median(t_rg) / statistics.median(t_cli) for *_, t_cli, t_rg in e2e)
-    p50s = {label: pct(lat, 50) * ms for label, lat in inproc.items()}
+    p95s = {label: pct(lat, 95) * ms for label, lat in inproc.items()}
     lines += [
         "",
         f"Goals: CLI at least 4× faster than rg — {'met' if worst >= 4 else 'NOT met'} "
-        f"(at least {worst:.1f}×). In-process p50 under 20 ms — "
-        + "; ".join(f"{label} words {v:.1f} ms ({'met' if v < 20 else 'NOT met'})"
-                    for label, v in p50s.items())
-        + ". A word found in nearly every statement makes FTS5 compute BM25 for every match "
-        "(about 1 µs each), so such queries take longer; rare and middling words, what "
-        "researchers usually search for, stay within a few milliseconds.",
+        f"(at least {worst:.1f}×). In-process p95 at most 50 ms — "
+        + "; ".join(f"{label} words {v:.1f} ms ({'met' if v <= 50 else 'NOT met'})"
+                    for label, v in p95s.items())
+        + ". Each query word is searched as written and by its stem in English, French and "
+        "Spanish; when it is in more than 4,000 statements only the 4,000 most recent matches "
+        "are ranked by BM25, so a word in nearly every statement costs about as much as a "
+        "middling one.",
         "",
     ]
     return "\n".join(lines)

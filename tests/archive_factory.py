@@ -113,3 +113,41 @@ CORPUS = [
 
 def build_corpus(root: Path, *, index: bool = True) -> tuple[Archive, list[Record]]:
     return build(root, CORPUS, index=index)
+
+
+# Statements in the six UN languages, for the search tests (invented sentences).  The Arabic
+# one is written with harakat, a tatweel (حمـــاية) and hamza forms; the Chinese ones have no
+# spaces between words.
+LANG_CORPUS = [
+    Spec(2021, "Ireland", "Ireland reaffirms its commitment to protect populations. Protection "
+         "of civilians requires accountability. The veto should not be used in situations of "
+         "genocide.", iso3="IRL"),
+    Spec(2021, "Canada", "Canada believes that the responsibilities of States include "
+         "protecting their people and preventing war crimes.", iso3="CAN"),
+    Spec(2021, "Kenya", "Kenya supports early warning mechanisms and the protected status of "
+         "refugees.", iso3="KEN"),
+    Spec(2021, "Japan", "Japan stresses sovereignty, the responsibility of the Security Council "
+         "and the rule of law.", iso3="JPN"),
+    Spec(2021, "France", "La France rappelle la responsabilité de protéger les populations. Le "
+         "recours au veto doit être limité en cas d'atrocités de masse.", iso3="FRA",
+         language="fr"),
+    Spec(2021, "Senegal", "Le Sénégal soutient la prévention des crimes de guerre et rappelle "
+         "les responsabilités des États.", iso3="SEN", language="fr"),
+    Spec(2021, "Mexico", "México apoya la responsabilidad de proteger y pide limitar el veto. "
+         "La prevención de crímenes atroces es esencial.", iso3="MEX", language="es"),
+    Spec(2021, "Chile", "Chile destaca la alerta temprana y la protección de los civiles.",
+         iso3="CHL", language="es"),
+    Spec(2021, "Russian Federation", "Российская Федерация подчеркивает, что право вето "
+         "остается важным. Совет Безопасности несет главную ответственность.", iso3="RUS",
+         language="ru"),
+    Spec(2021, "Belarus", "Беларусь выступает за защиту гражданского населения и "
+         "предотвращение геноцида.", iso3="BLR", language="ru"),
+    Spec(2021, "Egypt", "تُؤَكِّدُ مِصْرُ أَنَّ حَقَّ النَّقْضِ لا يَجُوزُ استخدامه في حالات "
+         "الإبادة الجماعية. وتدعو مصر إلى حمـــاية المدنيين.", iso3="EGY", language="ar"),
+    Spec(2021, "Qatar", "تدعم دولة قطر الإنذار المبكر ومسؤولية الدول.", iso3="QAT",
+         language="ar"),
+    Spec(2021, "China", "中国认为，保护的责任不应被滥用。安理会常任理事国应慎用否决权。",
+         iso3="CHN", language="zh"),
+    Spec(2022, "China", "我们支持预防暴行罪。\n\n早期预警机制十分重要。\n\n人权理事会应发挥作用。"
+         "\n\n平民必须得到保护。", iso3="CHN", language="zh", kind="html"),
+]

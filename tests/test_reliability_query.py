@@ -56,10 +56,10 @@ REFUSED = {
     "(" * 499 + "veto": "r2p: error: too many nested parentheses (more than 50)",
 }
 ANSWERED = {
-    "veto": ["Brazil", "France", "Brazil"],
+    "veto": ["France", "Brazil", "Brazil"],
     "NEAR(veto council)": [],
     "{speaker}: veto": [],  # "{speaker}:" is an ordinary word, found in no text
-    "^veto": ["Brazil", "France", "Brazil"],
+    "^veto": ["France", "Brazil", "Brazil"],
     "veto^2": [],
     "col:veto": [],
     "'; DROP TABLE statements; --": [],
@@ -68,8 +68,8 @@ ANSWERED = {
     "speaker:brazil": ["Brazil", "Brazil"],
     'text:"early warning"': ["European Union", "Ghana"],
     "a - b": [],
-    "(((veto)))": ["Brazil", "France", "Brazil"],
-    "(" * 50 + "veto" + ")" * 50: ["Brazil", "France", "Brazil"],
+    "(((veto)))": ["France", "Brazil", "Brazil"],
+    "(" * 50 + "veto" + ")" * 50: ["France", "Brazil", "Brazil"],
     "veto OR prevention": None,  # answered; order by rank is checked elsewhere
     "ვეტო": [],
     "NOT_an_operator or and not": [],

@@ -44,8 +44,6 @@ __all__ = [
     "parse_years",
 ]
 
-# bm25 weights of the FTS columns (speaker, text): a match in the text counts more.
-BM25_WEIGHTS = (1.0, 4.0)
 SNIPPET_TOKENS = 24
 _OPEN, _CLOSE = "\x02", "\x03"
 COUNT_BY = ("year", "country", "language")
@@ -127,6 +125,7 @@ class Hit:
     snippet: str
     parts: list[tuple[str, bool]] = field(repr=False, compare=False, default_factory=list)
     statement: Statement | None = field(repr=False, compare=False, default=None)
+    matched: list[str] = field(default_factory=list)  # --any-language: "否决 (zh)", ...
 
     @property
     def name(self) -> str:
@@ -142,7 +141,7 @@ class Hit:
             "language": self.language,
             "snippet": self.snippet,
             "score": self.score,
-        }
+        } | ({"matched": self.matched} if self.matched else {})
 
 
 @dataclass(frozen=True)
@@ -407,39 +406,37 @@ class ArchiveView:
         limit: int = 20,
         record: str | None = None,
         procedural: bool = False,
+        exact: bool = False,
+        any_language: bool = False,
     ) -> list[Hit]:
-        """Statements matching ``query`` (see :func:`r2p_archive.index.fts_query` for the
-        syntax), best first (BM25; ties: most recent, then id)."""
-        match = _index.fts_query(query)
+        """Statements matching ``query`` (syntax and matching: :mod:`r2p_archive.query`), best
+        first (BM25; ties: most recent, then id).  ``exact``: no stemming; ``any_language``:
+        glossary terms match their equivalents in the six UN languages (``Hit.matched`` says
+        which)."""
+        compiled = self.compile(query, exact=exact, any_language=any_language)
         clauses, params = _filters(year, country, language, record=record,
                                    procedural=procedural)
         if limit < 1:
             raise UnusableInput("the limit must be at least 1")
         if self.empty:
             return []
-        w1, w2 = BM25_WEIGHTS
-        sql = (
-            f"SELECT {_SELECT}, s.num, bm25(statements_fts, {w1}, {w2}) AS score "
-            "FROM statements_fts JOIN statements s ON s.num = statements_fts.rowid"
-            f"{_where(clauses, 'statements_fts MATCH ?')} "
-            "ORDER BY score, s.year DESC, s.id LIMIT ?"
-        )
-        rows = self._match(sql, [match, *params, limit])
+        conn = self.conn
+        found = self._run(_index.ranked, conn, compiled.match, clauses, params, limit)
+        if not found:
+            return []
+        nums = [num for num, _ in found]
+        rows = self._query(f"SELECT {_SELECT}, s.num FROM statements s WHERE s.num IN "
+                           f"({', '.join('?' * len(nums))})", nums)
+        by_num = {row[-1]: self._statement(row[:-1]) for row in rows}
+        matched: dict[int, list[str]] = {num: [] for num in nums}
+        for exp in compiled.expansions:
+            for label, expr in exp.alternatives:
+                for num in self._run(_index.matching, conn, expr, nums):
+                    matched[num].append(label)
         hits = []
-        ncol = len(_index.COLUMNS)
-        for row in rows:
-            st = self._statement(row[:ncol])
-            num, score = row[ncol], row[ncol + 1]
-            snip = self._match(
-                "SELECT snippet(statements_fts, 1, ?1, ?2, '…', ?3), "
-                "snippet(statements_fts, 0, ?1, ?2, '…', ?3) FROM statements_fts "
-                "WHERE statements_fts MATCH ?4 AND rowid = ?5",
-                [_OPEN, _CLOSE, SNIPPET_TOKENS, match, num],
-            )
-            # the text's snippet, unless only the speaker's name matched
-            in_text, in_speaker = snip[0] if snip else ("", "")
-            raw = in_speaker if _OPEN not in in_text and _OPEN in in_speaker else in_text
-            parts = _snippet_parts(raw or "")
+        for num, score in found:
+            st = by_num[num]
+            parts = _snippet_parts(self._snippet(compiled, num, st.language))
             hits.append(
                 Hit(
                     id=st.id,
@@ -452,9 +449,35 @@ class ArchiveView:
                     snippet="".join(f"**{t}**" if bold else t for t, bold in parts),
                     parts=parts,
                     statement=st,
+                    matched=matched[num],
                 )
             )
         return hits
+
+    @staticmethod
+    def compile(query: str, *, exact: bool = False, any_language: bool = False):
+        """The query as searched (:class:`r2p_archive.query.Compiled`): its FTS5 expression,
+        and with ``any_language`` the glossary expansions and the terms searched as typed."""
+        from r2p_archive import query as _query
+
+        return _query.compile(query, exact=exact, any_language=any_language)
+
+    def _snippet(self, compiled: Any, num: int, language: str | None) -> str:
+        """The text's snippet, unless only the speaker's name matched; for matches FTS5 cannot
+        mark (stems, CJK bigrams) a snippet made here."""
+        in_text, in_speaker, in_plain = self._run(
+            _index.snippets, self.conn, compiled.match, num, (_OPEN, _CLOSE), SNIPPET_TOKENS)
+        if _OPEN in (in_text or ""):
+            return in_text
+        from r2p_archive import analyze
+
+        text = self._run(_index.text_of, self.conn, num)
+        made = analyze.highlight(text, language, compiled.targets, _OPEN, _CLOSE,
+                                 SNIPPET_TOKENS)
+        for raw in (made, in_plain, in_speaker):
+            if _OPEN in (raw or ""):
+                return raw
+        return in_text or made
 
     def count_by(
         self,
@@ -465,6 +488,8 @@ class ArchiveView:
         language: str | None = None,
         record: str | None = None,
         procedural: bool = False,
+        exact: bool = False,
+        any_language: bool = False,
     ) -> list[GroupCount]:
         """How many statements match ``query`` per year, country or language.
 
@@ -472,7 +497,7 @@ class ArchiveView:
         languages: only groups with matches, most matches first."""
         if by not in COUNT_BY:
             raise UnusableInput(f'cannot count by "{by}": choose one of {", ".join(COUNT_BY)}')
-        match = _index.fts_query(query)
+        compiled = self.compile(query, exact=exact, any_language=any_language)
         clauses, params = _filters(year, country, language, record=record,
                                    procedural=procedural)
         if self.empty:
@@ -482,27 +507,23 @@ class ArchiveView:
             "country": ("coalesce(s.iso3, s.speaker)", "coalesce(s.country, s.speaker)"),
             "language": ("coalesce(s.language, 'und')", "coalesce(s.language, 'und')"),
         }[by]
-        hits = self._match(
-            f"SELECT {key}, count(*) FROM statements_fts "
-            "JOIN statements s ON s.num = statements_fts.rowid"
-            f"{_where(clauses, 'statements_fts MATCH ?')} GROUP BY 1",
-            [match, *params],
-        )
+        counts = self._run(_index.count_matches, self.conn, compiled.match, key, clauses,
+                           params)
         totals = self._query(
             f"SELECT {key}, max({label}), count(s.text_path) FROM statements s"
             f"{_where(clauses)} GROUP BY 1",
             params,
         )
-        counts = dict(hits)
         groups = [GroupCount(k, str(lab), counts.get(k, 0), tot) for k, lab, tot in totals]
         if by == "year":
             return sorted(groups, key=lambda g: g.key)
         groups = [g for g in groups if g.count]
         return sorted(groups, key=lambda g: (-g.count, g.label.casefold()))
 
-    def _match(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    def _run(self, func: Any, *args: Any) -> Any:
+        """Call an :mod:`r2p_archive.index` search function, its errors as UnusableInput."""
         try:
-            return self.conn.execute(sql, params).fetchall()
+            return func(*args)
         except sqlite3.OperationalError as exc:
             if "could not decode" in str(exc).lower():  # garbled bytes in the index file
                 raise UnusableInput(f"cannot read the index {self.archive.index_path}: "

@@ -4,7 +4,14 @@ The index is derived from the files: every row is computed from a statement's JS
 its extracted text, so :func:`reindex` can always rebuild it, and :func:`verify` can compare it
 with the files.  The schema is documented in ``docs/schema.md``.
 
-Only the standard library is imported here (``countries`` lazily), so the CLI stays fast.
+Besides the text, ``statements_fts`` holds the forms that search matches (see
+:mod:`r2p_archive.analyze`): ``plain`` (Arabic without marks), ``stems`` (tagged Snowball stems
+in the statement's language) and ``cjk`` (character bigrams of text without spaces).  Every
+SQL statement against the full-text table is here; :mod:`r2p_archive.query` makes the MATCH
+expressions.
+
+Only the standard library is imported here (``countries`` and PyStemmer lazily), so the CLI
+stays fast.
 """
 
 from __future__ import annotations
@@ -21,11 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from r2p_archive import analyze
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PENDING, Record
 from r2p_archive.storage import Archive
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 
 # Columns of `statements` and their SQL types (the integer `num` that links each row to its
@@ -84,7 +92,7 @@ CREATE INDEX IF NOT EXISTS statements_iso3 ON statements(iso3);
 CREATE INDEX IF NOT EXISTS statements_language ON statements(language);
 CREATE INDEX IF NOT EXISTS statements_record ON statements(record, turn);
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
-    speaker, text, tokenize = 'unicode61 remove_diacritics 2'
+    speaker, text, plain, stems, cjk, tokenize = 'unicode61 remove_diacritics 2'
 );
 PRAGMA user_version = {SCHEMA_VERSION};
 """
@@ -219,9 +227,11 @@ class Index:
             num = found[0]
             self.conn.execute(_UPDATE, row)
             self.conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (num,))
+        forms = analyze.forms(text, row["language"])
         self.conn.execute(
-            "INSERT INTO statements_fts (rowid, speaker, text) VALUES (?, ?, ?)",
-            (num, row["speaker"], text or ""),
+            "INSERT INTO statements_fts (rowid, speaker, text, plain, stems, cjk) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (num, row["speaker"], text or "", forms["plain"], forms["stems"], forms["cjk"]),
         )
 
     def upsert(self, rec: Record, text: str | None) -> None:
@@ -290,8 +300,79 @@ class Index:
         return self.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
 
 
+# -- search ----------------------------------------------------------------------------------
+# bm25 weights of the FTS columns (speaker, text, plain, stems, cjk): a match in the text counts
+# more than one in the speaker's name; a word found as itself also matches its stem, so it
+# ranks above a word found through its stem only.
+BM25_WEIGHTS = (1.0, 4.0, 4.0, 2.0, 4.0)
+# When a query matches more statements than this, only the most recent CANDIDATES of them
+# (highest rowid) are ranked by BM25: ranking is then bounded whatever the word.
+CANDIDATES = 4000
+_FTS_FROM = "FROM statements_fts JOIN statements s ON s.num = statements_fts.rowid"
+
+
+def ranked(conn: sqlite3.Connection, match: str, where: list[str], params: list[Any],
+           limit: int, candidates: int = CANDIDATES) -> list[tuple[int, float]]:
+    """(num, bm25) of the best ``limit`` statements matching ``match`` and the conditions
+    ``where`` on ``statements s``; best first (lower bm25), ties most recent, then id."""
+    cond = "".join(f" AND {c}" for c in where)
+    floor = conn.execute(
+        f"SELECT statements_fts.rowid {_FTS_FROM} WHERE statements_fts MATCH ?{cond} "
+        "ORDER BY statements_fts.rowid DESC LIMIT 1 OFFSET ?",
+        [match, *params, candidates],
+    ).fetchone()
+    if floor is not None:
+        cond += f" AND statements_fts.rowid > {int(floor[0])}"
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    return conn.execute(
+        f"SELECT s.num, bm25(statements_fts, {weights}) AS score {_FTS_FROM} "
+        f"WHERE statements_fts MATCH ?{cond} ORDER BY score, s.year DESC, s.id LIMIT ?",
+        [match, *params, limit],
+    ).fetchall()
+
+
+def snippets(conn: sqlite3.Connection, match: str, num: int, marks: tuple[str, str],
+             tokens: int) -> tuple[str, str, str]:
+    """FTS5's snippets of one matching statement's text, speaker and ``plain`` columns."""
+    found = conn.execute(
+        "SELECT snippet(statements_fts, 1, ?1, ?2, '…', ?3), "
+        "snippet(statements_fts, 0, ?1, ?2, '…', ?3), "
+        "snippet(statements_fts, 2, ?1, ?2, '…', ?3) FROM statements_fts "
+        "WHERE statements_fts MATCH ?4 AND rowid = ?5",
+        [*marks, tokens, match, num],
+    ).fetchone()
+    return found or ("", "", "")
+
+
+def text_of(conn: sqlite3.Connection, num: int) -> str:
+    found = conn.execute("SELECT text FROM statements_fts WHERE rowid = ?", (num,)).fetchone()
+    return found[0] if found else ""
+
+
+def matching(conn: sqlite3.Connection, match: str, nums: Iterable[int]) -> set[int]:
+    """Which of the statements ``nums`` match ``match``."""
+    nums = [int(n) for n in nums]
+    if not nums:
+        return set()
+    rows = conn.execute(
+        "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
+        f"AND rowid IN ({', '.join(map(str, nums))})", [match]).fetchall()
+    return {r[0] for r in rows}
+
+
+def count_matches(conn: sqlite3.Connection, match: str, key: str, where: list[str],
+                  params: list[Any]) -> dict[Any, int]:
+    """Matching statements per value of the SQL expression ``key`` (on ``statements s``)."""
+    cond = "".join(f" AND {c}" for c in where)
+    return dict(conn.execute(
+        f"SELECT {key}, count(*) {_FTS_FROM} WHERE statements_fts MATCH ?{cond} GROUP BY 1",
+        [match, *params]).fetchall())
+
+
 # -- rebuild ---------------------------------------------------------------------------------
 def _records_with_text(archive: Archive) -> Iterator[tuple[Record, str | None]]:
+    # folder order is year order, so the rowids (`num`) of the most recent statements are the
+    # highest: `ranked` prefers them when a word is in very many statements
     for rec in archive.iter_records():
         yield rec, archive.read_text(rec)
 
@@ -506,201 +587,3 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     finally:
         index.close()
     return report
-
-
-# -- user query -> safe FTS5 query -----------------------------------------------------------
-_OPERATORS = ("AND", "OR", "NOT")
-_COLUMNS_FILTERS = ("speaker", "text")
-MAX_QUERY = 1000
-MAX_DEPTH = 50  # nested parentheses; deeper nesting would exhaust Python's recursion limit
-
-
-@dataclass(frozen=True)
-class _Tok:
-    kind: str  # "term", "op", "(", ")"
-    value: str = ""
-    prefix: bool = False
-    column: str | None = None
-
-
-def _has_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
-
-
-def _show(text: str, width: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _tokenize(query: str) -> list[_Tok]:
-    toks: list[_Tok] = []
-    i, n = 0, len(query)
-    while i < n:
-        ch = query[i]
-        if ch.isspace():
-            i += 1
-            continue
-        if ch in "()":
-            toks.append(_Tok(ch))
-            i += 1
-            continue
-        # an optional column filter `speaker:` / `text:` before a word or phrase
-        column = None
-        lowered = query[i:].lower()
-        for col in _COLUMNS_FILTERS:
-            if lowered.startswith(col + ":"):
-                column = col
-                i += len(col) + 1
-                if i >= n or query[i].isspace() or query[i] in "()":
-                    raise UnusableInput(f'"{col}:" must be followed by a word or a "phrase"')
-                ch = query[i]
-                break
-        if ch == '"':
-            end = query.find('"', i + 1)
-            if end < 0:
-                raise UnusableInput(
-                    f'unbalanced quote: the phrase "{_show(query[i + 1:])} is not closed'
-                )
-            phrase = query[i + 1 : end]
-            i = end + 1
-            prefix = i < n and query[i] == "*"
-            if prefix:
-                i += 1
-            if not _has_word(phrase):
-                raise UnusableInput(f'the quoted phrase "{_show(phrase)}" has no words in it')
-            toks.append(_Tok("term", phrase, prefix, column))
-            continue
-        j = i
-        while j < n and not query[j].isspace() and query[j] not in '()"':
-            j += 1
-        word = query[i:j]
-        i = j
-        if column is None and word in _OPERATORS:
-            toks.append(_Tok("op", word))
-            continue
-        if word.startswith("-") and len(word) > 1 and word[1].isalnum():
-            raise UnusableInput(
-                f'"{_show(word)}": to leave out a word use NOT, as in veto NOT {_show(word[1:])}'
-            )
-        prefix = word.endswith("*")
-        stem = word.rstrip("*")
-        if not _has_word(stem):
-            if "*" in word:
-                raise UnusableInput(
-                    "a * must follow the start of a word, as in prevent* (prefix search)"
-                )
-            if column:
-                raise UnusableInput(f'"{column}:" must be followed by a word or a "phrase"')
-            continue  # punctuation only, e.g. "&" or "-": not searchable, ignored
-        toks.append(_Tok("term", stem, prefix, column))
-    return toks
-
-
-class _Parser:
-    """query := or ; or := and (OR and)* ; and := not ([AND] not)* ; not := atom (NOT atom)*"""
-
-    def __init__(self, toks: list[_Tok]):
-        self.toks = toks
-        self.pos = 0
-        self.depth = 0
-
-    def peek(self) -> _Tok | None:
-        return self.toks[self.pos] if self.pos < len(self.toks) else None
-
-    def next(self) -> _Tok:
-        tok = self.toks[self.pos]
-        self.pos += 1
-        return tok
-
-    def parse(self) -> str:
-        expr = self.parse_or()
-        tok = self.peek()
-        if tok is not None:  # only a stray ")" can stop parse_or early
-            raise UnusableInput('unbalanced parentheses: a ")" has no matching "("')
-        return expr
-
-    def parse_or(self) -> str:
-        parts = [self.parse_and()]
-        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value == "OR":
-            self.next()
-            parts.append(self.parse_and(after="OR"))
-        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-
-    def parse_and(self, after: str | None = None) -> str:
-        parts = [self.parse_not(after)]
-        while (tok := self.peek()) is not None and not (
-            tok.kind == ")" or (tok.kind == "op" and tok.value == "OR")
-        ):
-            if tok.kind == "op" and tok.value == "AND":
-                self.next()
-                parts.append(self.parse_not("AND"))
-            else:
-                parts.append(self.parse_not())
-        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
-
-    def parse_not(self, after: str | None = None) -> str:
-        left = self.parse_atom(after)
-        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value == "NOT":
-            self.next()
-            left = f"({left} NOT {self.parse_atom('NOT')})"
-        return left
-
-    def parse_atom(self, after: str | None) -> str:
-        tok = self.peek()
-        if tok is None:
-            if after:
-                raise UnusableInput(f"{after} must be followed by a word or a phrase")
-            raise UnusableInput("empty query: give words to search for")
-        if tok.kind == "op":
-            if after:
-                raise UnusableInput(f"{after} must be followed by a word, not by {tok.value}")
-            if tok.value == "NOT":
-                raise UnusableInput(
-                    "NOT needs a word before it, as in veto NOT council "
-                    "(a query cannot start with NOT)"
-                )
-            raise UnusableInput(f"{tok.value} needs a word on both sides, as in veto {tok.value} "
-                                "council")
-        if tok.kind == ")":
-            if after:
-                raise UnusableInput(f"{after} must be followed by a word, not by )")
-            if self.pos > 0 and self.toks[self.pos - 1].kind == "(":
-                raise UnusableInput("empty parentheses: () has nothing to search for")
-            raise UnusableInput('unbalanced parentheses: a ")" has no matching "("')
-        self.next()
-        if tok.kind == "(":
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise UnusableInput(f"too many nested parentheses (more than {MAX_DEPTH})")
-            inner = self.parse_or()
-            close = self.peek()
-            if close is None or close.kind != ")":
-                raise UnusableInput('unbalanced parentheses: a "(" is not closed')
-            self.next()
-            self.depth -= 1
-            return inner
-        term = '"' + tok.value.replace('"', '""') + '"' + ("*" if tok.prefix else "")
-        if tok.column:
-            term = f"{tok.column} : {term}"
-        return term
-
-
-def fts_query(query: str) -> str:
-    """Translate a user's search query into a safe FTS5 MATCH expression.
-
-    Syntax: words (all must occur), ``"quoted phrases"``, ``OR``, ``AND``, ``NOT`` (upper case;
-    lower-case "or"/"and"/"not" are ordinary words), parentheses, a trailing ``*`` for a prefix
-    (``prevent*``), and ``speaker:`` / ``text:`` before a word or phrase to search one column.
-    Every word is passed to FTS5 as a quoted string, so no user text is ever read as FTS5
-    syntax.  A malformed query raises :class:`UnusableInput` saying what is wrong.
-    """
-    if len(query) > MAX_QUERY:
-        raise UnusableInput(f"query too long ({len(query)} characters; at most {MAX_QUERY})")
-    if "\x00" in query:
-        raise UnusableInput("query contains a NUL character")
-    toks = _tokenize(query)
-    if not toks:
-        if query.strip():
-            raise UnusableInput(f'nothing to search for in "{_show(query)}": give a word')
-        raise UnusableInput("empty query: give words to search for")
-    return _Parser(toks).parse()

@@ -119,6 +119,8 @@ def hit_text(n: int, hit: Hit) -> Text:
     text.append(hit.name, style="bold cyan")
     text.append(f" · {hit.year} · {hit.language or '-'} · score {hit.score:.3g} · ", style="dim")
     text.append(hit.id, style="dim")
+    if hit.matched:  # --any-language: which glossary forms this statement contains
+        text.append(f" · matched {', '.join(hit.matched)}", style="dim")
     text.append("\n   ")
     for part, bold in hit.parts:
         text.append(part, style="bold yellow" if bold else None)

@@ -49,9 +49,9 @@ def match_expression(query: str) -> str:
 
     The one place the web UI translates queries: when the translation moves (stemming), only
     this import changes."""
-    from r2p_archive.index import fts_query
+    from r2p_archive.query import compile
 
-    return fts_query(query)
+    return compile(query).match
 
 
 def missing_extra() -> str | None:

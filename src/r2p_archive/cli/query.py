@@ -81,21 +81,34 @@ def list_cmd(ctx, years, country, language, status, speaker_type, record, proced
               help="Count matching statements per year, country or language instead.")
 @click.option("--record", metavar="SYMBOL", help=_RECORD_HELP)
 @click.option("--procedural", is_flag=True, help=_PROCEDURAL_HELP)
+@click.option("--exact", is_flag=True, help="Match words as typed, without stemming.")
+@click.option("--any-language", "any_language", is_flag=True,
+              help="Also match R2P glossary terms in the six UN languages.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option("--plot", type=click.Path(dir_okay=False), metavar="FILE.png|FILE.svg",
               help="With --count-by: also write a chart of the counts (PNG needs [plot]).")
 @click.pass_context
 def search_cmd(ctx, query, years, country, language, limit, count_by, record, procedural,
-               as_json, plot) -> None:
+               exact, any_language, as_json, plot) -> None:
     """Full-text search, best matches first.
 
     QUERY: words (all must occur), "quoted phrases", OR, AND, NOT (upper case), parentheses,
     prefix* and speaker:/text: to search one field.  Case and accents are ignored.
     """
     with _view(ctx) as view:
+        from r2p_archive import hitout
+
+        if any_language:
+            hitout.expansion_note(view.compile(query, exact=exact, any_language=True))
+        year_list = _years(years)
+        opts = {"exact": exact, "any_language": any_language}
+        if not count_by and not sys.stdout.isatty():  # plain text or JSON: no rich needed
+            hits = view.search(query, year=year_list, country=country, language=language,
+                               limit=limit, record=record, procedural=procedural, **opts)
+            hitout.plain_hits(view, query, hits, limit, as_json)
+            return
         from r2p_archive import render
 
-        year_list = _years(years)
         if plot and not count_by:
             raise click.UsageError("--plot needs --count-by (year, country or language)")
         if plot:
@@ -104,7 +117,8 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, record, pr
             check_target(plot)
         if count_by:
             groups = view.count_by(query, count_by, year=year_list, country=country,
-                                   language=language, record=record, procedural=procedural)
+                                   language=language, record=record, procedural=procedural,
+                                   **opts)
             if plot:
                 from r2p_archive.plot import plot_groups
 
@@ -123,7 +137,7 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, record, pr
             con.print(f"{total} matching statement{'s' if total != 1 else ''}", style="dim")
             return
         hits = view.search(query, year=year_list, country=country, language=language,
-                           limit=limit, record=record, procedural=procedural)
+                           limit=limit, record=record, procedural=procedural, **opts)
         if as_json:
             click.echo(render.to_json([h.to_json() for h in hits]))
             return

@@ -157,6 +157,7 @@ _ERROR_TITLE = re.compile(
     re.IGNORECASE,
 )
 TINY_BODY = 200  # characters of main text below which a page cannot be a statement
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def is_error_page(data: bytes) -> bool:
@@ -177,4 +178,6 @@ def is_error_page(data: bytes) -> bool:
     _strip(root)
     body = root.find("body")
     main = _text_of(body if body is not None else root)
-    return len(main) < TINY_BODY
+    # a Chinese or Japanese character says about as much as 4 letters of English: count it
+    # so, or a short statement without spaces between words would look like an empty page
+    return len(main) + 3 * len(_CJK.findall(main)) < TINY_BODY
