@@ -95,6 +95,12 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, record, pr
     QUERY: words (all must occur), "quoted phrases", OR, AND, NOT (upper case), parentheses,
     prefix* and speaker:/text: to search one field.  Case and accents are ignored.
     """
+    if plot and not count_by:
+        raise click.UsageError("--plot needs --count-by (year, country or language)")
+    if plot:
+        from r2p_archive.plot import check_target
+
+        check_target(plot)
     with _view(ctx) as view:
         from r2p_archive import hitout
 
@@ -109,12 +115,6 @@ def search_cmd(ctx, query, years, country, language, limit, count_by, record, pr
             return
         from r2p_archive import render
 
-        if plot and not count_by:
-            raise click.UsageError("--plot needs --count-by (year, country or language)")
-        if plot:
-            from r2p_archive.plot import check_target
-
-            check_target(plot)
         if count_by:
             groups = view.count_by(query, count_by, year=year_list, country=country,
                                    language=language, record=record, procedural=procedural,
