@@ -104,16 +104,17 @@ def test_search_open_a_statement_and_its_original(browser, site, tmp_path):
     box.send_keys("veto", Keys.ENTER)
     wait_for(browser, ".r2p-hit")
     assert browser.current_url == url + "/?q=veto"
-    assert texts(browser, ".r2p-name") == ["Costa Rica", "Brazil", "Mexico", "Mexico", "France",
+    # French stems are the rarer ones in this archive: the French statements rank first
+    assert texts(browser, ".r2p-name") == ["Mexico", "France", "Costa Rica", "Brazil", "Mexico",
                                            "Brazil"]
-    assert texts(browser, ".r2p-snippet mark") == ["veto"] * 4 + ["véto", "veto"]
+    assert texts(browser, ".r2p-snippet mark") == ["veto", "véto"] + ["veto"] * 4
     assert len(browser.find_elements(By.CSS_SELECTOR, ".r2p-chart svg rect.bar")) == 6 + 4
     assert texts(browser, "#facet-year li") == ["2021 2", "2016 1", "2015 1", "2013 2"]
     shot(browser, tmp_path, "search")
 
     browser.find_element(By.CSS_SELECTOR, "#facet-year a[href*='year=2013']").click()
     wait_for(browser, ".r2p-chip")
-    assert texts(browser, ".r2p-name") == ["Brazil", "France"]
+    assert texts(browser, ".r2p-name") == ["France", "Brazil"]
 
     browser.find_element(By.CSS_SELECTOR, f"a[href='/statement/{ids['brazil2013']}']").click()
     wait_for(browser, ".r2p-header")
