@@ -56,8 +56,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
         m = _HEADER_CHARSET.search(content_type)
         declared = codec_name(m.group(1)) if m else None
     if declared is None:
-        m = _META_CHARSET.search(data[:8192]) or _XML_ENCODING.search(data[:1024])
-        declared = codec_name(m.group(1).decode("ascii", "replace")) if m else None
+        found = _META_CHARSET.search(data[:8192]) or _XML_ENCODING.search(data[:1024])
+        declared = codec_name(found.group(1).decode("ascii", "replace")) if found else None
     if declared and not declared.startswith("utf-16") and declared != "utf-8":
         return data.decode(declared, "replace"), declared
     try:
@@ -67,14 +67,14 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    name = codec_name(best.encoding) if best is not None else None
-    if name and name != "cp1252" and not name.startswith(("utf-16", "utf-32", "utf_")):
+    detected = codec_name(best.encoding) if best is not None else None
+    if detected and detected != "cp1252" and not detected.startswith(("utf-16", "utf-32", "utf_")):
         try:
-            text = data.decode(name, "replace")
+            text = data.decode(detected, "replace")
         except LookupError:
             text = ""
         if text and not _latin(text):
-            return text, name
+            return text, detected
     return data.decode("cp1252", "replace"), "cp1252"
 
 
@@ -220,7 +220,7 @@ def densest_block(root, *, docs: bool = False, skip_chrome: bool = True):
             credit(div, len(text) + 10 * text.count(". "))
     if not scores:
         return None
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     # a text split over sibling blocks: take the common parent when siblings score well
     parent = best.getparent()
     if parent is not None and any(s is not best and scores.get(s, 0) >= 0.3 * scores[best]

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -202,7 +203,9 @@ class Http:
             headers["If-Modified-Since"] = last_modified
         # The host's slot is held until the body is read: "in flight" includes streaming.
         with self._slot(url), self._open(url, headers) as resp:
-            meta = dict(
+            # the response's fields of the Download
+            download = partial(
+                Download,
                 url=url,
                 final_url=resp.url,
                 status=resp.status_code,
@@ -211,7 +214,7 @@ class Http:
                 last_modified=resp.headers.get("Last-Modified"),
             )
             if resp.status_code == 304 and headers:
-                return Download(path=None, size=0, sha256=None, not_modified=True, **meta)
+                return download(path=None, size=0, sha256=None, not_modified=True)
             if resp.status_code in DEAD_STATUSES:
                 raise DownloadError(f"HTTP {resp.status_code}", dead=True, status=resp.status_code)
             if resp.status_code >= 400 or resp.status_code < 200:
@@ -225,7 +228,7 @@ class Http:
                     f"too large: {int(announced):,} bytes announced, limit {cfg.max_bytes:,}"
                 )
             path, size, digest = self._stream(resp, tmp_dir)
-            return Download(path=path, size=size, sha256=digest, **meta)
+            return download(path=path, size=size, sha256=digest)
 
     def _stream(self, resp: requests.Response, tmp_dir: Path) -> tuple[Path, int, str]:
         cfg = self.config

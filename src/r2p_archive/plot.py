@@ -101,10 +101,10 @@ def svg_chart(
         base = head + plot_h
         out.append(_open(width, height, title))
         for t in ticks:
-            y = base - plot_h * t / top
-            out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '
+            ty = base - plot_h * t / top
+            out.append(f'<line x1="{left}" y1="{ty:.1f}" x2="{left + plot_w}" y2="{ty:.1f}" '
                        'class="grid"/>')
-            out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{t}</text>')
+            out.append(f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end">{t}</text>')
         slot = plot_w / max(len(bars), 1)
         every = max(1, -(-len(bars) * 34 // plot_w))  # leave out labels that would overlap
         for i, (label, count) in enumerate(bars):

@@ -198,9 +198,9 @@ def search_page(conn: sqlite3.Connection, args: Mapping[str, Any]) -> SearchPage
                 (_OPEN, _CLOSE, match, row["num"]),
             ).fetchone()
             in_text, in_speaker = got or ("", "")
-            raw = in_speaker if _OPEN not in (in_text or "") and _OPEN in (in_speaker or "") \
+            marked = in_speaker if _OPEN not in (in_text or "") and _OPEN in (in_speaker or "") \
                 else in_text
-            snippet = _snippet_html(raw)
+            snippet = _snippet_html(marked)
         page.hits.append({**row, "name": row["country"] or row["speaker"],
                           "snippet": snippet})
     return page
@@ -289,8 +289,8 @@ def metadata(root: Path | None = None, *, title: str = "R2P statements archive")
 def make_datasette(root: Path, *, settings: dict[str, Any] | None = None):
     """A Datasette instance serving ``root/index.sqlite`` read-only (immutable) with the r2p
     plugin, templates and static files."""
-    from datasette.app import Datasette
-    from datasette.database import Database
+    from datasette.app import Datasette  # type: ignore[import-untyped]
+    from datasette.database import Database  # type: ignore[import-untyped]
 
     index = root / "index.sqlite"
     if not index.is_file():

@@ -292,11 +292,7 @@ def classify(text: str, *, allow_people: bool = True, allow_generic: bool = True
         return None
     if is_heading(text):
         return None
-    note = None
-    m = _BEHALF.search(text)
-    if m and m.start() > 0:
-        note = clean_text(m.group(1).rstrip(")"))
-        text = strip_decoration(text[: m.start()])
+    text, note = _split_behalf(text)
     country = state_in(text)
     if country is not None:
         return Speaker(country.name, "state", country.iso3, note)
@@ -305,6 +301,21 @@ def classify(text: str, *, allow_people: bool = True, allow_generic: bool = True
         return Speaker(org[0], org[1], None, note)
     if looks_like_prose(text):
         return None  # a sentence that mentions someone is not a speaker's name
+    return _by_shape(text, note, allow_people=allow_people, allow_generic=allow_generic)
+
+
+def _split_behalf(text: str) -> tuple[str, str | None]:
+    """(the name, the "on behalf of ..." note after it, if any)."""
+    m = _BEHALF.search(text)
+    if m and m.start() > 0:
+        return strip_decoration(text[: m.start()]), clean_text(m.group(1).rstrip(")"))
+    return text, None
+
+
+def _by_shape(text: str, note: str | None, *, allow_people: bool, allow_generic: bool
+              ) -> Speaker | None:
+    """A name that is no state and no known organisation: a UN office, a name holding a
+    known organisation, a person with a role, or a body recognised by its name's words."""
     if _UN_OFFICE.search(text):
         inner = _contained_org(text)
         if inner is not None and inner[1] == "organization":
@@ -317,7 +328,15 @@ def classify(text: str, *, allow_people: bool = True, allow_generic: bool = True
         return Speaker(text, "panelist", None, note)
     if inner is not None:
         return Speaker(inner[0], inner[1], None, note)
-    if allow_generic and len(text.split()) >= 2 and text[:1].isupper():
+    if allow_generic:
+        return _generic_body(text, note)
+    return None
+
+
+def _generic_body(text: str, note: str | None) -> Speaker | None:
+    """A group of friends, an intergovernmental body or a civil-society organisation known
+    only by the words of its name."""
+    if len(text.split()) >= 2 and text[:1].isupper():
         if text.lower().startswith("group of friends"):
             return Speaker(text, "organization", None, note)
         if _INTERGOV_WORDS.search(text) and not _NGO_WORDS.search(text):

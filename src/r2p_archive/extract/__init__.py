@@ -362,7 +362,7 @@ def detect_language(text: str, hints: Sequence[str] = ()) -> tuple[str | None, l
 def preload() -> None:
     """Import the extractors and load the language models (before forking workers)."""
     import docx  # noqa: F401
-    import lxml.html  # noqa: F401
+    import lxml.html  # type: ignore[import-untyped]  # noqa: F401
     import pdfminer.high_level  # noqa: F401
     import pdfminer.layout  # noqa: F401
 

@@ -49,7 +49,7 @@ decode_html = boilerplate.decode_html  # (text, encoding): one decoder for every
 
 def _strip(root, keep=frozenset()) -> None:
     """Drop chrome (:mod:`r2p_archive.boilerplate`), never what holds the main content."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     for el in list(root.iter(*_DROP_TAGS)):
@@ -127,7 +127,7 @@ def _is_link_line(text: str, container) -> bool:
 
 def extract_html(data: bytes, content_type: str | None = None) -> HtmlText:
     """The statement text of an HTML page."""
-    import lxml.html
+    import lxml.html  # type: ignore[import-untyped]
 
     text, encoding = decode_html(data, content_type)
     text = clean.normalize_chars(text)

@@ -15,8 +15,13 @@ import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from r2p_archive.extract import ExtractJob, ExtractResult, extract_file, preload
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 _MB = 1024 * 1024
 
@@ -24,8 +29,8 @@ _MB = 1024 * 1024
 @dataclass
 class _Running:
     job: ExtractJob
-    process: object
-    conn: object
+    process: BaseProcess
+    conn: Connection
     started: float
 
 
@@ -109,7 +114,7 @@ class Pool:
         self.timeout = timeout
         self.memory_mb = memory_mb
         self._context = multiprocessing.get_context("fork")
-        self._running: dict[object, _Running] = {}  # keyed by the parent's end of the pipe
+        self._running: dict[Connection, _Running] = {}  # keyed by the parent's end of the pipe
         preload()
 
     @property

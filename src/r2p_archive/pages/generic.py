@@ -82,7 +82,7 @@ from r2p_archive.pages.lines import (
 from r2p_archive.pages.links import resolve_url, url_key
 from r2p_archive.pages.notes import find_year, not_a_statement, speaker_from_filename
 from r2p_archive.pages.speakerlist import Entry, ListReader, who
-from r2p_archive.pages.webpage import anchor_text, decode_html, flatten, parse_tree
+from r2p_archive.pages.webpage import Link, anchor_text, decode_html, flatten, parse_tree
 from r2p_archive.speakers import classify, clean_text
 
 
@@ -141,27 +141,7 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
     site = site or Site()
     text = (decode_html(html, content_type) if isinstance(html, (bytes, bytearray))
             else str(html))
-    root = parse_tree(text)
-    items: list = []
-    meta: list[str] = []
-    title: str | None = None
-    if root is not None:
-        base = base_url or (page if page and re.match(r"https?://", page) else None)
-        base_el = root.find(".//base[@href]")
-        if base_el is not None:
-            try:
-                base = urljoin(base or "", base_el.get("href").strip()) or base
-            except ValueError:
-                pass
-            if base and not re.match(r"https?://", base):
-                base = base_url
-        page_url = resolve_url(base_url or page, None) if (base_url or page) else None
-        content = boilerplate.main_content(root, site.content)
-        items, title = flatten(root, base, page_url, content, site.chrome, meta)
-        if title is None:
-            title_el = root.find(".//title")
-            if title_el is not None:
-                title = clean_text(anchor_text(title_el), 300) or None
+    items, title, meta = _flatten_page(text, base_url, page, site)
     plain = " ".join(val for kind, val in items if kind == "t")
     # the meeting's date; a date stamp of the page only when the text names no date
     date_year = find_year(plain) or find_year(" ".join(meta), stamps=True)
@@ -173,12 +153,55 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
     kinds = [line_kind(line) for line in lines]
     for k in sentence_fragments(lines, kinds):
         kinds[k] = ("P", 0)
-    regions = find_regions(kinds)
-
-    entries: list[Entry] = []
     keys: set[str] = set()
+    entries, in_region = _speaker_list_entries(lines, kinds, keys)
+    _ProseLinks(entries, keys).read(lines, in_region)
+    statements = [_planned(entry, use_year, page) for entry in _without_repeats(entries)]
+    return ParsedPage(title=title, date_year=date_year, statements=statements)
+
+
+def _flatten_page(text: str, base_url: str | None, page: str | None, site: Site
+                  ) -> tuple[list, str | None, list[str]]:
+    """Step 1: (the stream of items, the page's title, the text of its date stamps)."""
+    root = parse_tree(text)
+    items: list = []
+    meta: list[str] = []
+    title: str | None = None
+    if root is None:
+        return items, title, meta
+    base = _link_base(root, base_url, page)
+    page_url = resolve_url(base_url or page, None) if (base_url or page) else None
+    content = boilerplate.main_content(root, site.content)
+    items, title = flatten(root, base, page_url, content, site.chrome, meta)
+    if title is None:
+        title_el = root.find(".//title")
+        if title_el is not None:
+            title = clean_text(anchor_text(title_el), 300) or None
+    return items, title, meta
+
+
+def _link_base(root, base_url: str | None, page: str | None) -> str | None:
+    """The URL the page's links are relative to: its ``<base href>`` when that is an http(s)
+    URL, else the page's own URL."""
+    base = base_url or (page if page and re.match(r"https?://", page) else None)
+    base_el = root.find(".//base[@href]")
+    if base_el is not None:
+        try:
+            base = urljoin(base or "", base_el.get("href").strip()) or base
+        except ValueError:
+            pass
+        if base and not re.match(r"https?://", base):
+            base = base_url
+    return base
+
+
+def _speaker_list_entries(lines: list[list], kinds: list[tuple[str, int]], keys: set[str]
+                          ) -> tuple[list[Entry], list[bool]]:
+    """Steps 3 and 4: the entries of the speaker lists, each document once (its key added to
+    ``keys``), and which lines belong to a speaker list."""
+    entries: list[Entry] = []
     in_region = [False] * len(lines)
-    for first, last in regions:
+    for first, last in find_regions(kinds):
         reader = ListReader()
         for k in range(first, last + 1):
             in_region[k] = True
@@ -193,51 +216,66 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
                     continue
                 keys.add(key)
             entries.append(entry)
+    return entries, in_region
 
-    # prose: documents linked from a name that is unmistakably a speaker
-    by_key = {url_key(e.url): e for e in entries if e.url is not None}
-    for k, line in enumerate(lines):
-        if in_region[k]:
-            continue
-        for i, (kind, link) in enumerate(line):
-            if kind != "a" or link.url is None or link.kind != "doc":
-                continue
-            key = url_key(link.url)
-            langs, lang_links = note_after(line, i)
-            if not langs and not lang_links and ends_line(line, i):
-                langs = note_line_languages(lines, k)
-            existing = by_key.get(key)
-            if existing is not None:
-                if not existing.languages:
-                    existing.add_languages(langs)
-                continue
-            if key in keys or not_a_statement(link.text, link.url):
-                continue
-            speaker = classify(link.text, allow_people=False, allow_generic=False)
-            if speaker is None:
-                speaker = speaker_from_filename(link.url)
-            if speaker is None:
-                continue
-            keys.add(key)
-            entry = Entry(speaker, link.url, notes=[speaker.note] if speaker.note else [])
-            entry.add_languages(langs)
-            entries.append(entry)
-            by_key[key] = entry
-            # "Botswana (in <a>French</a>)": the French version is a second document
-            for lang_link, link_langs in lang_links:
-                lkey = url_key(lang_link.url)
-                if lkey in keys:
-                    continue
-                keys.add(lkey)
-                second = Entry(speaker, lang_link.url, lang_from_link=True)
-                second.add_languages(link_langs)
-                entries.append(second)
-                by_key[lkey] = second
 
-    # A speaker named without a link is planned only when no document of theirs is.
+class _ProseLinks:
+    """Step 5: documents linked from a name that is unmistakably a speaker, in the prose
+    outside the speaker lists; added to ``entries`` and their keys to ``keys``."""
+
+    def __init__(self, entries: list[Entry], keys: set[str]) -> None:
+        self.entries = entries
+        self.keys = keys
+        self.by_key = {url_key(e.url): e for e in entries if e.url is not None}
+
+    def read(self, lines: list[list], in_region: list[bool]) -> None:
+        for k, line in enumerate(lines):
+            if in_region[k]:
+                continue
+            for i, (kind, link) in enumerate(line):
+                if kind == "a" and link.url is not None and link.kind == "doc":
+                    self._link(lines, k, i, link, link.url)
+
+    def _link(self, lines: list[list], k: int, i: int, link: Link, url: str) -> None:
+        line = lines[k]
+        key = url_key(url)
+        langs, lang_links = note_after(line, i)
+        if not langs and not lang_links and ends_line(line, i):
+            langs = note_line_languages(lines, k)
+        existing = self.by_key.get(key)
+        if existing is not None:
+            if not existing.languages:
+                existing.add_languages(langs)
+            return
+        if key in self.keys or not_a_statement(link.text, url):
+            return
+        speaker = classify(link.text, allow_people=False, allow_generic=False)
+        if speaker is None:
+            speaker = speaker_from_filename(url)
+        if speaker is None:
+            return
+        self._plan(key, Entry(speaker, url, notes=[speaker.note] if speaker.note else []),
+                   langs)
+        # "Botswana (in <a>French</a>)": the French version is a second document
+        for lang_link, link_langs in lang_links:
+            assert lang_link.url is not None  # note_after keeps only links with a URL
+            lkey = url_key(lang_link.url)
+            if lkey in self.keys:
+                continue
+            self._plan(lkey, Entry(speaker, lang_link.url, lang_from_link=True), link_langs)
+
+    def _plan(self, key: str, entry: Entry, langs: list[str]) -> None:
+        self.keys.add(key)
+        entry.add_languages(langs)
+        self.entries.append(entry)
+        self.by_key[key] = entry
+
+
+def _without_repeats(entries: list[Entry]) -> list[Entry]:
+    """A speaker named without a link is planned only when no document of theirs is, and
+    once (the notes of the repeats go to the first)."""
     linked = {who(e.speaker) for e in entries if e.url is not None}
     seen_unlinked: dict[tuple, Entry] = {}
-    statements: list[PlannedStatement] = []
     kept: list[Entry] = []
     for entry in entries:
         if entry.url is None:
@@ -250,18 +288,20 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
                 continue
             seen_unlinked[key] = entry
         kept.append(entry)
-    for entry in kept:
-        statements.append(PlannedStatement(
-            year=use_year,
-            speaker=entry.speaker.name,
-            speaker_type=entry.speaker.type,
-            iso3=entry.speaker.iso3,
-            languages=tuple(entry.languages),
-            url=entry.url,
-            note="; ".join(entry.notes) if entry.notes else None,
-            source=page,
-        ))
-    return ParsedPage(title=title, date_year=date_year, statements=statements)
+    return kept
+
+
+def _planned(entry: Entry, year: int, page: str | None) -> PlannedStatement:
+    return PlannedStatement(
+        year=year,
+        speaker=entry.speaker.name,
+        speaker_type=entry.speaker.type,
+        iso3=entry.speaker.iso3,
+        languages=tuple(entry.languages),
+        url=entry.url,
+        note="; ".join(entry.notes) if entry.notes else None,
+        source=page,
+    )
 
 
 

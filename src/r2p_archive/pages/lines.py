@@ -89,6 +89,16 @@ def line_kind(line: list) -> tuple[str, int]:
 
     L (list line), U (unlinked speaker), N (note), H (heading/short), E (empty), P (prose).
     """
+    text, candidates, link_len = _line_parts(line)
+    outside = _DATE_CELL.sub(" | ", _PARENS.sub(" ", text))  # "Indonesia | | 6 Sep 2016"
+    if candidates:
+        return _linked_kind(outside, candidates, link_len)
+    return _unlinked_kind(text, outside)
+
+
+def _line_parts(line: list) -> tuple[str, int, int]:
+    """(the line's text less its candidate links, how many candidate links it has, the length
+    of their texts)."""
     link_len = 0
     plain: list[str] = []
     candidates = 0
@@ -105,16 +115,22 @@ def line_kind(line: list) -> tuple[str, int]:
             plain.append(" | ")
         if len(plain) > 400:
             break
-    text = clean_text(" ".join(plain), 2000)
+    return clean_text(" ".join(plain), 2000), candidates, link_len
+
+
+def _linked_kind(outside: str, candidates: int, link_len: int) -> tuple[str, int]:
+    """A line with statement links: a list line, or prose (running text around the links).
+    A list line has names, notes in parentheses and a few words ("statement", "delivered by
+    ...") at most."""
+    lower_words = len(_LOWER_WORD.findall(outside))
+    if lower_words < 6 and (len(outside) <= 80 or len(outside) <= link_len):
+        return "L", candidates
+    return "P", 0
+
+
+def _unlinked_kind(text: str, outside: str) -> tuple[str, int]:
+    """A line without statement links: empty, note, heading, unlinked speakers or prose."""
     bare = re.sub(r"[\s|*\u2022\u00b7\u2013\u2014:;,.\-]+", " ", text).strip()
-    outside = _DATE_CELL.sub(" | ", _PARENS.sub(" ", text))  # "Indonesia | | 6 Sep 2016"
-    if candidates:
-        # Prose: running text around the links.  A list line has names, notes in
-        # parentheses and a few words ("statement", "delivered by ...") at most.
-        lower_words = len(re.findall(r"(?<![\w'])[a-z][a-z']*\b", outside))
-        if lower_words < 6 and (len(outside) <= 80 or len(outside) <= link_len):
-            return "L", candidates
-        return "P", 0
     if not bare:
         return "E", 0
     if len(text) > 300:

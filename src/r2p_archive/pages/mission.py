@@ -104,7 +104,7 @@ def plan(document: Document, year: int | None) -> list[PlannedStatement]:
     if not docs:
         lang = (root.get("lang") or "").split("-")[0].lower() or None
         docs = [(document.source, "")]
-        langs = (lang,) if lang else ()
+        langs: tuple[str, ...] = (lang,) if lang else ()
     out = []
     for url, link_text in docs:
         if docs != [(document.source, "")]:

@@ -87,6 +87,7 @@ def languages_of(text: str) -> list[str] | None:
     if not text or len(text) > 120:
         return None
     found: list[str] = []
+    code: str | None
     for raw in re.findall(r"[^\W\d_]+", text):
         if raw in _LANG_CODES:
             code = _LANG_CODES[raw]

@@ -96,13 +96,13 @@ def _date(head: str) -> str | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= day <= 31 and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}"
-    m = _DATE_ZH.search(head)
-    if m:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    zh = _DATE_ZH.search(head)
+    if zh:
+        return f"{int(zh.group(1)):04d}-{int(zh.group(2)):02d}-{int(zh.group(3)):02d}"
     for m in _DATE_WORDS.finditer(head):
-        month = _MONTHS.get(m.group(2).casefold())
-        if month:
-            return f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
+        named = _MONTHS.get(m.group(2).casefold())
+        if named:
+            return f"{int(m.group(3)):04d}-{named:02d}-{int(m.group(1)):02d}"
     return None
 
 

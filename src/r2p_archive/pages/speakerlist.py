@@ -207,42 +207,15 @@ class ListReader:
 
     def _link(self, line: list, i: int) -> int:
         link: Link = line[i][1]
-        j = i + 1
-        text = link.text
         seg = self.segments[-1]
         glued = re.search(r"[^\W\d_]+$", seg) if seg and not seg[-1:].isspace() else None
-        prefix = glued.group(0) if glued else ""
-        # Adjacent anchors to the same document are one name ("Urugu" + "ay"), unless the
-        # name is complete already and the next anchor adds nothing that fits ("Thailand"
-        # followed by a stray "I").
-        if link.url is not None:
-            while j < len(line):
-                if line[j][0] == "a" and line[j][1].url == link.url:
-                    gap, nxt = "", line[j][1].text
-                    step = 1
-                elif (line[j][0] == "t" and not line[j][1].strip() and j + 1 < len(line)
-                      and line[j + 1][0] == "a" and line[j + 1][1].url == link.url):
-                    gap, nxt = " ", line[j + 1][1].text
-                    step = 2
-                else:
-                    break
-                if names_someone_loosely(prefix + text) and not names_someone_loosely(
-                        prefix + text + gap + nxt):
-                    break  # "hailand" + a stray "I": the name is complete without it
-                text += gap + nxt
-                j += step
+        text, j = _joined_anchors(line, i, glued.group(0) if glued else "")
         if self.paren_depth:
             self.paren_links.append(Link(link.url, text, link.kind, link.pos))
             self.paren_text.append(text)
             return j
         if link.url is None or link.kind == "never":
-            self.segments[-1] += f" {text} "  # not a statement link: just text
-            if link.refused and not self.paren_depth:
-                # The speaker is planned without a document; say why its link was dropped.
-                before = len(self.entries)
-                self._flush()
-                if len(self.entries) > before and self.current is not None:
-                    self.current.add_note(REFUSED_NOTE.format(scheme=link.refused))
+            self._plain_link(link, text)
             return j
         # a letter glued after the anchor: "Niger" + "ia"
         suffix = ""
@@ -266,48 +239,55 @@ class ListReader:
         self._add(speaker, link.url, langs)
         return j
 
-    def _resolve(self, link: Link, text: str, suffix: str):
+    def _plain_link(self, link: Link, text: str) -> None:
+        """A link that is not a statement: just text."""
+        self.segments[-1] += f" {text} "
+        if link.refused and not self.paren_depth:
+            # The speaker is planned without a document; say why its link was dropped.
+            before = len(self.entries)
+            self._flush()
+            if len(self.entries) > before and self.current is not None:
+                self.current.add_note(REFUSED_NOTE.format(scheme=link.refused))
+
+    def _resolve(self, link: Link, text: str, suffix: str) -> _Resolved | None:
         """(speaker, consumed, used_suffix, languages) for a statement link, or None."""
         url = link.url
         assert url is not None
         seg = self.segments[-1]
         langs = languages_of(text)
         if langs is not None:
-            # "French", "Version française": another document of the speaker at hand
-            ctx = self._context()
-            if ctx is not None:
-                return ctx[0], ("segment", ctx[1]), False, langs
-            if self.current is not None:
-                return self.current.speaker, 0, False, langs
-            found = speaker_from_filename(url)
-            return (found, 0, False, langs) if found else None
+            return self._language_version(url, langs)
         if is_junk(text) and classify(text) is None:
-            if self.current is not None and self.current.url and url_key(
-                    self.current.url) == url_key(url):
-                return None  # a stray anchor on the document just planned
-            found = speaker_from_filename(url)
-            return (found, 0, False, []) if found else None
-        glued = re.search(r"[^\W\d_]+$", seg) if seg and not seg[-1:].isspace() else None
-        candidates: list[tuple[str, int, bool]] = []
-        if glued:
-            candidates.append((glued.group(0) + text + suffix, len(glued.group(0)), True))
-            candidates.append((glued.group(0) + text, len(glued.group(0)), False))
-        if suffix:
-            candidates.append((text + suffix, 0, True))
-        for cand, consumed, used_suffix in candidates:
-            country = lookup_state(cand)
-            if country is not None:
-                return Speaker(country.name, "state", country.iso3), consumed, used_suffix, []
-        # words just before the anchor complete it: "Republic of" + "Korea"
-        if seg and re.search(r"[^\W\d_]\s+$", seg):
-            spans = [m.start() for m in re.finditer(r"\S+", seg[-200:])]
-            offset = max(0, len(seg) - 200)
-            for k in range(min(4, len(spans)), 0, -1):
-                start = offset + spans[-k]
-                cand = seg[start:] + text
-                speaker = classify(cand, allow_people=False, allow_generic=False)
-                if speaker is not None and speaker.type == "state":
-                    return speaker, len(seg) - start, False, []
+            return self._stray_anchor(url)
+        found = _glued_state(seg, text, suffix)
+        if found is not None:
+            return found
+        found = _completed_by_words(seg, text)
+        if found is not None:
+            return found
+        return self._named(text, url)
+
+    def _language_version(self, url: str, langs: list[str]) -> _Resolved | None:
+        """"French", "Version française": another document of the speaker at hand."""
+        ctx = self._context()
+        if ctx is not None:
+            return ctx[0], ("segment", ctx[1]), False, langs
+        if self.current is not None:
+            return self.current.speaker, 0, False, langs
+        found = speaker_from_filename(url)
+        return (found, 0, False, langs) if found else None
+
+    def _stray_anchor(self, url: str) -> _Resolved | None:
+        """An anchor whose text names nobody ("I", "."): ignored when it points at the
+        document just planned, else the speaker comes from the file name."""
+        if self.current is not None and self.current.url and url_key(
+                self.current.url) == url_key(url):
+            return None  # a stray anchor on the document just planned
+        found = speaker_from_filename(url)
+        return (found, 0, False, []) if found else None
+
+    def _named(self, text: str, url: str) -> _Resolved | None:
+        """The speaker the anchor text names, or the row's name, or the file name's."""
         speaker = classify(text, allow_people=self.line_entries == 0)
         if speaker is not None:
             return speaker, 0, False, []
@@ -333,6 +313,76 @@ class ListReader:
                 speaker = classify(text, allow_people=self.line_entries == 0)
                 return (speaker, idx) if speaker is not None else None
         return None
+
+
+# (speaker, consumed, used_suffix, languages): what a statement link stands for.  consumed is
+# how many characters of the text before the anchor belong to the name, or ("segment", index)
+# for a whole segment (the row's name cell); used_suffix: the letters glued after the anchor
+# belong to the name.
+_Resolved = tuple[Speaker, "int | tuple[str, int]", bool, list[str]]
+
+
+def _joined_anchors(line: list, i: int, prefix: str) -> tuple[str, int]:
+    """The text of the anchor ``line[i]`` with the adjacent anchors to the same document, and
+    the index of the first item after them.
+
+    Adjacent anchors to the same document are one name ("Urugu" + "ay"), unless the name is
+    complete already and the next anchor adds nothing that fits ("Thailand" followed by a stray
+    "I").  ``prefix``: letters glued before the anchor.
+    """
+    link: Link = line[i][1]
+    j = i + 1
+    text = link.text
+    if link.url is None:
+        return text, j
+    while j < len(line):
+        if line[j][0] == "a" and line[j][1].url == link.url:
+            gap, nxt = "", line[j][1].text
+            step = 1
+        elif (line[j][0] == "t" and not line[j][1].strip() and j + 1 < len(line)
+              and line[j + 1][0] == "a" and line[j + 1][1].url == link.url):
+            gap, nxt = " ", line[j + 1][1].text
+            step = 2
+        else:
+            break
+        if names_someone_loosely(prefix + text) and not names_someone_loosely(
+                prefix + text + gap + nxt):
+            break  # "hailand" + a stray "I": the name is complete without it
+        text += gap + nxt
+        j += step
+    return text, j
+
+
+def _glued_state(seg: str, text: str, suffix: str) -> _Resolved | None:
+    """A state named by the anchor with the letters glued before it ("T" + "hailand") or
+    after it (``suffix``: "Niger" + "ia")."""
+    glued = re.search(r"[^\W\d_]+$", seg) if seg and not seg[-1:].isspace() else None
+    candidates: list[tuple[str, int, bool]] = []
+    if glued:
+        candidates.append((glued.group(0) + text + suffix, len(glued.group(0)), True))
+        candidates.append((glued.group(0) + text, len(glued.group(0)), False))
+    if suffix:
+        candidates.append((text + suffix, 0, True))
+    for cand, consumed, used_suffix in candidates:
+        country = lookup_state(cand)
+        if country is not None:
+            return Speaker(country.name, "state", country.iso3), consumed, used_suffix, []
+    return None
+
+
+def _completed_by_words(seg: str, text: str) -> _Resolved | None:
+    """A state named by words just before the anchor and the anchor: "Republic of" + "Korea"."""
+    if not (seg and re.search(r"[^\W\d_]\s+$", seg)):
+        return None
+    spans = [m.start() for m in re.finditer(r"\S+", seg[-200:])]
+    offset = max(0, len(seg) - 200)
+    for k in range(min(4, len(spans)), 0, -1):
+        start = offset + spans[-k]
+        cand = seg[start:] + text
+        speaker = classify(cand, allow_people=False, allow_generic=False)
+        if speaker is not None and speaker.type == "state":
+            return speaker, len(seg) - start, False, []
+    return None
 
 
 def who(speaker: Speaker) -> tuple:

@@ -44,7 +44,9 @@ def _sections(root) -> tuple[str, dict[int, list]]:
             continue
         sections: dict[int, list] = {}
         for head in heads:
-            year = int(_SECTION_YEAR.search("".join(head.itertext())).group(1))
+            m = _SECTION_YEAR.search("".join(head.itertext()))
+            assert m is not None  # the headings kept are those that name a year
+            year = int(m.group(1))
             part = [head]
             sib = head.getnext()
             while sib is not None and not (sib.tag == tag or sib in heads):
@@ -59,7 +61,7 @@ def _sections(root) -> tuple[str, dict[int, list]]:
 def _own_speeches(document: Document, root) -> Document:
     """A President's site: its links to its own speeches ("Closing remarks" ->
     ``/pga/70/2016/09/06/closing-remarks-r2p/``) that name no other speaker are the President's."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     from r2p_archive.speakers import classify
 

@@ -99,68 +99,87 @@ def flatten(root, base: str | None, page_url: str | None, content=None,
     items: list = []
     title_el = boilerplate.find_title(root)
     keep = boilerplate.protected(root, content, title_el)
-    path = set(keep) if content is not None else set()
-    if content is not None:
-        path.difference_update(content.iterdescendants())
-        path.discard(content)
+    path = _path_to(content, keep)
     words = (boilerplate.NARROW if content is not None else boilerplate.WIDE) | chrome
     title: str | None = None
     pos = 0
-
-    def text(t: str | None) -> None:
-        if t:
-            items.append(("t", t))
-
     stack = [(root, False)]
     while stack:
         el, done = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if done:
-            if tag in _BLOCK_TAGS:
-                items.append(("b", None))
-            elif tag in _CELL_TAGS:
-                items.append(("s", None))
-            text(el.tail)
+            _boundary(items, tag)
+            _text(items, el.tail)
             continue
         if el in path:  # an ancestor of the content block: only the way to it
             stack.extend((child, False) for child in reversed(el)
                          if child in path or child is content)
             continue
         if not tag or (el not in keep and _skip_element(el, tag, words)):
-            if meta is not None and tag and (tag == "time" or boilerplate.chrome_word(
-                    el, _STAMP_WORDS)):
-                meta.append(anchor_text(el))
-            if tag in _BLOCK_TAGS:
-                items.append(("b", None))
-            text(el.tail)
+            _skipped(items, el, tag, meta)
             continue
         if tag == "a" and el.get("href") is not None:
             pos += 1
-            href = el.get("href")
-            url = resolve_url(href, base)
-            kind = target_kind(url, page_url) if url else "never"
-            refused = IGNORED_SCHEMES.match(re.sub(r"[\t\r\n]+", "", href))
-            scheme = refused.group(1).lower() if refused else None
-            if scheme in ("mailto", "tel", "sms"):
-                scheme = None  # contact links: not a refused statement
-            items.append(("a", Link(url, anchor_text(el), kind, pos, scheme)))
-            text(el.tail)
+            items.append(("a", _anchor_link(el, base, page_url, pos)))
+            _text(items, el.tail)
             continue
         if tag == "br":
             items.append(("b", None))
-            text(el.tail)
+            _text(items, el.tail)
             continue
         if tag == "h1" and title is None:
             title = clean_text(anchor_text(el), 300) or None
-        if tag in _BLOCK_TAGS:
-            items.append(("b", None))
-        elif tag in _CELL_TAGS:
-            items.append(("s", None))
-        text(el.text)
+        _boundary(items, tag)
+        _text(items, el.text)
         stack.append((el, True))
         for child in reversed(el):
             stack.append((child, False))
     return items, title
+
+
+def _path_to(content, keep) -> set:
+    """The ancestors of the content block (walked only on the way to it); empty without one."""
+    path = set(keep) if content is not None else set()
+    if content is not None:
+        path.difference_update(content.iterdescendants())
+        path.discard(content)
+    return path
+
+
+def _text(items: list, t: str | None) -> None:
+    if t:
+        items.append(("t", t))
+
+
+def _boundary(items: list, tag: str) -> None:
+    """The line break of a block element, the separator of a table cell."""
+    if tag in _BLOCK_TAGS:
+        items.append(("b", None))
+    elif tag in _CELL_TAGS:
+        items.append(("s", None))
+
+
+def _skipped(items: list, el, tag: str, meta: list[str] | None) -> None:
+    """A skipped element: its text goes to ``meta`` if it is a date stamp or byline; a block
+    still ends the line."""
+    if meta is not None and tag and (tag == "time" or boilerplate.chrome_word(
+            el, _STAMP_WORDS)):
+        meta.append(anchor_text(el))
+    if tag in _BLOCK_TAGS:
+        items.append(("b", None))
+    _text(items, el.tail)
+
+
+def _anchor_link(el, base: str | None, page_url: str | None, pos: int) -> Link:
+    """The link of an ``<a href>`` element, the ``pos``-th of the page."""
+    href = el.get("href")
+    url = resolve_url(href, base)
+    kind = target_kind(url, page_url) if url else "never"
+    refused = IGNORED_SCHEMES.match(re.sub(r"[\t\r\n]+", "", href))
+    scheme = refused.group(1).lower() if refused else None
+    if scheme in ("mailto", "tel", "sms"):
+        scheme = None  # contact links: not a refused statement
+    return Link(url, anchor_text(el), kind, pos, scheme)
 
 
 
@@ -169,7 +188,7 @@ def flatten(root, base: str | None, page_url: str | None, content=None,
 
 
 def parse_tree(text: str):
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     text = _BAD_CHARS.sub(" ", text)
     text = re.sub(r"^\s*<\?xml[^>]{0,200}\?>", "", text)

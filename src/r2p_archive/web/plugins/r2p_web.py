@@ -13,10 +13,10 @@ import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlencode
 
-from datasette import hookimpl
-from datasette.filters import FilterArguments
-from datasette.utils.asgi import Response, asgi_send_file
-from datasette.views.base import DatasetteError
+from datasette import hookimpl  # type: ignore[import-untyped]
+from datasette.filters import FilterArguments  # type: ignore[import-untyped]
+from datasette.utils.asgi import Response, asgi_send_file  # type: ignore[import-untyped]
+from datasette.views.base import DatasetteError  # type: ignore[import-untyped]
 
 from r2p_archive import plot, serve
 from r2p_archive.errors import UnusableInput
