@@ -17,7 +17,7 @@ from rich.text import Text
 
 from r2p_archive.api import GroupCount, Hit, Statement
 from r2p_archive.catalog import Dialogue
-from r2p_archive.index import Problem
+from r2p_archive.verify import Problem
 
 BAR_WIDTH = 40
 _TYPE_LABELS = {

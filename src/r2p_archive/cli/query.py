@@ -222,8 +222,8 @@ def verify_cmd(ctx, fix) -> None:
     """
     import contextlib
 
-    from r2p_archive.index import verify
     from r2p_archive.storage import Archive
+    from r2p_archive.verify import verify
 
     archive = Archive(archive_path(ctx))
     with archive.writer_lock() if fix else contextlib.nullcontext():
