@@ -34,7 +34,19 @@ def test_version():
 def test_unknown_option_is_a_usage_error():
     res = CliRunner().invoke(cli, ["list", "--countri"])
     assert res.exit_code == 2
-    assert res.stderr.endswith("Error: No such option '--countri'. Did you mean '--country'?\n")
+    assert res.stderr == ("r2p: error: No such option '--countri'. Did you mean '--country'? "
+                          "(see `cli list --help`)\n")
+
+
+@pytest.mark.parametrize("args", [["list", "--countri"], ["nosuch"], ["search"],
+                                  ["list", "--status", "bla"], ["fetch", "--languages", "xx"]])
+def test_usage_errors_are_one_line(args):
+    """#12 item 8: Click's usage errors are one line `r2p: error: ...`, exit 2 (they were four
+    lines: Usage, Try, blank, Error)."""
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 2
+    assert res.stderr.startswith("r2p: error: ") and res.stderr.count("\n") == 1, res.stderr
+    assert "Usage:" not in res.stderr
 
 
 def test_module_entry_point_runs():

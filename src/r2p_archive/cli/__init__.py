@@ -15,7 +15,23 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 class Group(click.Group):
-    """Turns library errors into one line on stderr and the right exit code; no tracebacks."""
+    """Turns library errors and Click's usage errors into one line on stderr and the right exit
+    code; no tracebacks."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            sys.exit(_usage_error(exc))
+        except click.ClickException as exc:
+            click.echo(f"r2p: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("r2p: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -33,6 +49,17 @@ class Group(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(0)
+
+
+def _usage_error(exc: click.UsageError) -> int:
+    """``r2p: error: No such option '--countri'. (see `r2p list --help`)``: one line, exit 2."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # plain `r2p`: the help
+        click.echo(exc.format_message(), err=True)
+        return exc.exit_code
+    message = " ".join(exc.format_message().split())
+    where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+    click.echo(f"r2p: error: {message}{where}", err=True)
+    return exc.exit_code
 
 
 @click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
