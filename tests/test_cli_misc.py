@@ -15,7 +15,7 @@ COMMANDS = sorted(cli.commands)
 
 
 def test_every_command_is_there():
-    assert COMMANDS == ["dialogues", "export", "fetch", "info", "list", "ocr", "reindex",
+    assert COMMANDS == ["dialogues", "export", "fetch", "info", "list", "ocr", "reindex", "rm",
                         "search", "show", "verify"]
 
 
@@ -56,11 +56,11 @@ def test_module_entry_point_runs():
 
 
 def test_info_on_empty_and_filled_archive(tmp_path):
-    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "info"])
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "info", "--format", "table"])
     assert res.stdout == f"archive: {tmp_path / 'none'}\nstatus:  empty (run `r2p fetch`)\n"
     build(tmp_path / "a", [Spec(2013, "Brazil", "Brazil speaks.", iso3="BRA"),
                            Spec(2014, "Ghana", None, iso3="GHA")])
-    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "info"])
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "info", "--format", "table"])
     root = (tmp_path / "a").resolve()
     assert res.stdout == (f"archive: {root}\nindex:   {root / 'index.sqlite'}\n"
                           "holds:   2 statements, 2013–2014 (1 no_text, 1 ok)\n")
@@ -96,5 +96,5 @@ def test_reindex_of_a_missing_archive_is_refused(tmp_path):
     res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "reindex"])
     assert res.exit_code == 2
     assert res.stderr == (f"r2p: error: no archive at {(tmp_path / 'none').resolve()}; "
-                          "run `r2p fetch` first\n")
+                          "run `r2p fetch` first (only fetch creates an archive)\n")
     assert not (tmp_path / "none").exists()

@@ -32,7 +32,13 @@ from typing import Any
 
 from r2p_archive import index as _index
 from r2p_archive.errors import UnusableInput
-from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
+from r2p_archive.filters import (  # noqa: F401  (part of this module's API)
+    _filters,
+    _norm_language,
+    _norm_years,
+    describe_filters,
+    parse_years,
+)
 from r2p_archive.storage import SIDECAR, Archive
 
 __all__ = [
@@ -40,6 +46,7 @@ __all__ = [
     "GroupCount",
     "Hit",
     "Statement",
+    "describe_filters",
     "open_archive",
     "parse_years",
 ]
@@ -104,7 +111,21 @@ class Statement:
             return self.root / self.path / self.original
         return self.root / self.record_file if self.record_file else None
 
-    def to_json(self, *, text: bool = False) -> dict[str, Any]:
+    @classmethod
+    def from_record(cls, rec: Any, root: Path, text: str | None = None) -> Statement:
+        """The statement a sidecar (:class:`~r2p_archive.models.Record`) describes, as the
+        index would hold it."""
+        row = _index.row_of(rec, text)
+        row["languages"] = list(rec.languages)
+        row["languages_detected"] = list(rec.languages_detected)
+        st = cls(row, root=root)
+        if text is not None:
+            st._text, st._text_read = text, True
+        return st
+
+    def to_json(self, *, text: bool = True) -> dict[str, Any]:
+        """Every column of the index, then ``text``: the whole text (None when there is none);
+        the one JSON shape of a statement, documented in ``docs/json.md``."""
         data = {c: self._row[c] for c in _index.COLUMNS}
         for flag in ("reply", "procedural"):
             data[flag] = bool(data[flag])
@@ -125,6 +146,7 @@ class Hit:
     language: str | None
     score: float  # BM25 relevance, higher is better
     snippet: str
+    rank: int = 0  # 1 for the best hit
     parts: list[tuple[str, bool]] = field(repr=False, compare=False, default_factory=list)
     statement: Statement | None = field(repr=False, compare=False, default=None)
 
@@ -133,16 +155,12 @@ class Hit:
         return self.country or self.speaker
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "year": self.year,
-            "speaker": self.speaker,
-            "iso3": self.iso3,
-            "country": self.country,
-            "language": self.language,
-            "snippet": self.snippet,
-            "score": self.score,
-        }
+        """The statement's JSON (see ``docs/json.md``) plus ``rank``, ``score``, ``snippet``."""
+        data = self.statement.to_json() if self.statement is not None else {
+            "id": self.id, "year": self.year, "speaker": self.speaker, "iso3": self.iso3,
+            "country": self.country, "language": self.language}
+        data.update(rank=self.rank, score=self.score, snippet=self.snippet)
+        return data
 
 
 @dataclass(frozen=True)
@@ -155,108 +173,14 @@ class GroupCount:
     total: int  # statements with text in the group (under the same filters)
 
     def to_json(self, by: str) -> dict[str, Any]:
-        data: dict[str, Any] = {by: self.key}
-        if by == "country":
-            data["name"] = self.label
+        if by == "country":  # the same keys as a statement: iso3 a code, country a name
+            iso3 = self.key if self.key != self.label else None
+            data: dict[str, Any] = {"iso3": iso3, "country": self.label}
+        else:
+            data = {by: self.key}
         data["count"] = self.count
         data["total"] = self.total
         return data
-
-
-def parse_years(values: Iterable[str]) -> list[int]:
-    """``["2013", "2015-2017"]`` -> ``[2013, 2015, 2016, 2017]``."""
-    years: set[int] = set()
-    for value in values:
-        m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]\s*(\d{4})\s*)?", value)
-        if not m:
-            raise UnusableInput(f'bad year "{value}": give a year like 2013 or a range 2012-2017')
-        first = int(m.group(1))
-        last = int(m.group(2) or first)
-        if last < first:
-            raise UnusableInput(f'bad year range "{value}": the end is before the start')
-        years.update(range(first, last + 1))
-    return sorted(years)
-
-
-def _norm_years(year: int | Iterable[int] | None) -> list[int] | None:
-    if year is None:
-        return None
-    if isinstance(year, int):
-        return [year]
-    if isinstance(year, str):
-        return parse_years([year])
-    return sorted({int(y) for y in year})
-
-
-def _norm_language(language: str | None) -> str | None:
-    if language is None:
-        return None
-    code = language.strip().lower()
-    if re.fullmatch(r"[a-z]{2,3}", code):
-        return code
-    import pycountry
-
-    try:
-        lang = pycountry.languages.lookup(language.strip())
-    except LookupError:
-        raise UnusableInput(
-            f'unknown language "{language}": give an ISO 639-1 code such as en, fr, es'
-        ) from None
-    return getattr(lang, "alpha_2", None) or lang.alpha_3
-
-
-def _norm_country(country: str | None) -> str | None:
-    if country is None:
-        return None
-    from r2p_archive import countries
-
-    return countries.resolve_country(country).iso3
-
-
-def _check_choice(value: str | None, choices: Iterable[str], what: str) -> str | None:
-    if value is None:
-        return None
-    allowed = list(choices)
-    if value not in allowed:
-        raise UnusableInput(f'unknown {what} "{value}": choose one of {", ".join(allowed)}')
-    return value
-
-
-def _filters(
-    year: Any = None,
-    country: str | None = None,
-    language: str | None = None,
-    status: str | None = None,
-    speaker_type: str | None = None,
-    record: str | None = None,
-    procedural: bool = True,
-) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if record is not None:
-        clauses.append("upper(s.record) = ?")
-        params.append(" ".join(record.split()).upper())
-    if not procedural:
-        clauses.append("s.procedural = 0")
-    years = _norm_years(year)
-    if years is not None:
-        clauses.append(f"s.year IN ({', '.join('?' * len(years))})" if years else "0")
-        params.extend(years)
-    iso3 = _norm_country(country)
-    if iso3 is not None:
-        clauses.append("s.iso3 = ?")
-        params.append(iso3)
-    lang = _norm_language(language)
-    if lang is not None:
-        clauses.append("s.language = ?")
-        params.append(lang)
-    if _check_choice(status, (*STATUSES, PENDING), "status") is not None:
-        clauses.append("s.status = ?")
-        params.append(status)
-    if _check_choice(speaker_type, SPEAKER_TYPES, "speaker type") is not None:
-        clauses.append("s.speaker_type = ?")
-        params.append(speaker_type)
-    return clauses, params
 
 
 def _where(clauses: list[str], first: str | None = None) -> str:
@@ -297,6 +221,7 @@ class ArchiveView:
     def conn(self) -> sqlite3.Connection:
         if self._idx is None:
             self._idx = _index.Index.open(self.archive, readonly=True)
+            self._idx.conn.create_function("casefold", 1, _casefold, deterministic=True)
         return self._idx.conn
 
     def close(self) -> None:
@@ -336,13 +261,14 @@ class ArchiveView:
         speaker_type: str | None = None,
         record: str | None = None,
         procedural: bool = False,
+        speaker: str | None = None,
     ) -> list[Statement]:
         """Statements matching every filter given, sorted by year, then name (country or
         speaker), then language; turns of a record in their order.  ``record``: only the turns
         of this verbatim record (its symbol); ``procedural``: include the presiding officer's
         procedural turns, left out by default."""
         clauses, params = _filters(year, country, language, status, speaker_type, record,
-                                   procedural)
+                                   procedural, speaker)
         if self.empty:
             return []
         rows = self._query(f"SELECT {_SELECT} FROM statements s{_where(clauses)}", params)
@@ -354,10 +280,11 @@ class ArchiveView:
         year: int | Iterable[int] | None = None,
         country: str | None = None,
         language: str | None = None,
+        speaker: str | None = None,
     ) -> list[Statement]:
         """Statements for `r2p show`: by id (or unique id prefix) and/or filters, most recent
         first."""
-        clauses, params = _filters(year, country, language)
+        clauses, params = _filters(year, country, language, speaker=speaker)
         if id is not None:
             ident = id.strip().lower()
             if not re.fullmatch(r"[0-9a-f]{1,40}", ident):
@@ -407,12 +334,13 @@ class ArchiveView:
         limit: int = 20,
         record: str | None = None,
         procedural: bool = False,
+        speaker: str | None = None,
     ) -> list[Hit]:
         """Statements matching ``query`` (see :func:`r2p_archive.index.fts_query` for the
         syntax), best first (BM25; ties: most recent, then id)."""
         match = _index.fts_query(query)
         clauses, params = _filters(year, country, language, record=record,
-                                   procedural=procedural)
+                                   procedural=procedural, speaker=speaker)
         if limit < 1:
             raise UnusableInput("the limit must be at least 1")
         if self.empty:
@@ -452,6 +380,7 @@ class ArchiveView:
                     snippet="".join(f"**{t}**" if bold else t for t, bold in parts),
                     parts=parts,
                     statement=st,
+                    rank=len(hits) + 1,
                 )
             )
         return hits
@@ -465,16 +394,18 @@ class ArchiveView:
         language: str | None = None,
         record: str | None = None,
         procedural: bool = False,
+        speaker: str | None = None,
     ) -> list[GroupCount]:
         """How many statements match ``query`` per year, country or language.
 
-        Years: every year of the (filtered) archive, in order, zeros included.  Countries and
-        languages: only groups with matches, most matches first."""
+        Years: every year of the (filtered) archive, in order, zeros included.  Languages:
+        every language of the (filtered) archive, zeros included, most matches first.
+        Countries: only groups with matches, most matches first."""
         if by not in COUNT_BY:
             raise UnusableInput(f'cannot count by "{by}": choose one of {", ".join(COUNT_BY)}')
         match = _index.fts_query(query)
         clauses, params = _filters(year, country, language, record=record,
-                                   procedural=procedural)
+                                   procedural=procedural, speaker=speaker)
         if self.empty:
             return []
         key, label = {
@@ -497,7 +428,10 @@ class ArchiveView:
         groups = [GroupCount(k, str(lab), counts.get(k, 0), tot) for k, lab, tot in totals]
         if by == "year":
             return sorted(groups, key=lambda g: g.key)
-        groups = [g for g in groups if g.count]
+        if by == "country":
+            groups = [g for g in groups if g.count]
+        else:  # languages: zeros too, but not a group without any text to search
+            groups = [g for g in groups if g.count or g.total]
         return sorted(groups, key=lambda g: (-g.count, g.label.casefold()))
 
     def _match(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -511,6 +445,10 @@ class ArchiveView:
         except sqlite3.DatabaseError as exc:
             raise UnusableInput(f"cannot read the index {self.archive.index_path}: "
                                 f"{_db_message(exc)}; run `r2p reindex`") from exc
+
+
+def _casefold(value: Any) -> str | None:
+    return value.casefold() if isinstance(value, str) else value
 
 
 def _db_message(exc: sqlite3.Error) -> str:

@@ -92,7 +92,10 @@ PRAGMA user_version = {SCHEMA_VERSION};
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+        # A read-only copy of an archive (WAL mode): SQLite cannot create the -shm file beside
+        # it, so open it as immutable; it cannot change while no one can write there.
+        flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=10)
         conn.execute("PRAGMA cache_size = -65536")  # 64 MB: fewer page reads per search
     else:
         conn = sqlite3.connect(path, timeout=10)

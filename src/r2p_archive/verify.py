@@ -7,8 +7,10 @@ index; this one compares it, and the files, with what they should be.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +38,7 @@ class Problem:
 class VerifyReport:
     checked: int = 0  # statements (sidecars) checked
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a fix left for the next fetch
 
     @property
     def ok(self) -> bool:
@@ -44,6 +47,15 @@ class VerifyReport:
     @property
     def unfixed(self) -> list[Problem]:
         return [p for p in self.problems if not p.fixed]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "checked": self.checked,
+            "problems": [dataclasses.asdict(p) for p in self.problems],
+            "fixed": sum(1 for p in self.problems if p.fixed),
+            "left": len(self.unfixed),
+            "notes": list(self.notes),
+        }
 
 
 def _sha256(path: Path) -> str:
@@ -172,3 +184,19 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     return report
 
 
+def sync_index(archive: Archive, index, records: Iterable[Record]) -> None:
+    """Re-index the statements whose index row differs from their sidecar.
+
+    A run killed between writing a sidecar and writing its index row leaves the index behind
+    the files; statements the next run skips would otherwise stay wrong in the index.
+    """
+    have = {row["id"]: row for row in index.rows(text=False)}
+    stale = []
+    for rec in records:
+        if have.get(rec.id) == row_of(rec, None):
+            continue
+        text = archive.read_text(rec)
+        if have.get(rec.id) != row_of(rec, text):
+            stale.append((rec, text))
+    if stale:
+        index.upsert_many(stale)

@@ -88,31 +88,8 @@ def archive_path(ctx: click.Context) -> Path:
     return ctx.find_root().obj
 
 
-@cli.command()
-@click.pass_context
-def info(ctx: click.Context) -> None:
-    """Print where the archive is and what it holds."""
-    from collections import Counter
-
-    from r2p_archive.storage import Archive
-
-    archive = Archive(archive_path(ctx))
-    click.echo(f"archive: {archive.root}")
-    if not archive.root.is_dir():
-        click.echo("status:  empty (run `r2p fetch`)")
-        return
-    click.echo(f"index:   {archive.index_path}"
-               f"{'' if archive.index_path.exists() else ' (missing: run `r2p reindex`)'}")
-    records = list(archive.iter_records())
-    by_status = Counter(r.status for r in records)
-    years = sorted({r.year for r in records})
-    span = f", {years[0]}–{years[-1]}" if years else ""
-    click.echo(f"holds:   {len(records)} statements{span} ("
-               + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())) + ")")
-
-
 def _register() -> None:
-    from r2p_archive.cli import fetch, query  # noqa: F401  (commands register themselves)
+    from r2p_archive.cli import admin, fetch, query  # noqa: F401  (commands register themselves)
 
 
 _register()
