@@ -9,13 +9,15 @@ each write atomic, so an interrupted run leaves a consistent archive that the ne
 from __future__ import annotations
 
 import os
+import shutil
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 from urllib.parse import urlsplit
 
-from r2p_archive.models import PENDING, PlannedStatement, Record, plan_part_fields
+from r2p_archive.models import PENDING, PlannedStatement, Record, plan_part_fields, text_sha256
 from r2p_archive.sources import (  # noqa: F401  (importable from here, as before the split)
     SourceResult,
     default_sources,
@@ -70,7 +72,7 @@ class FetchReport:
     records: list[Record]  # the final state of every planned statement
     actions: dict[str, str]  # statement id -> what this run did (downloaded, skipped...)
     archive: Archive | None = None
-    messages: list[str] = field(default_factory=list)  # what the run wants the user to know
+    duplicates: list[tuple[Any, str]] = field(default_factory=list)  # (plan/record, kept id)
 
     def text_of(self, rec: Record) -> str | None:
         return self.archive.read_text(rec) if self.archive is not None else None
@@ -88,12 +90,17 @@ class FetchReport:
 
     def counts(self) -> dict[str, int]:
         """Statements per :meth:`outcome` (``skipped`` always there); each counts once."""
-        return {"skipped": 0, **Counter(self.outcome(r) for r in self.records)}
+        counts = {"skipped": 0, **Counter(self.outcome(r) for r in self.records)}
+        if self.duplicates:
+            counts["duplicate"] = len(self.duplicates)
+        return counts
 
     def per_year(self) -> dict[int, Counter]:
         table: dict[int, Counter] = {}
         for rec in self.records:
             table.setdefault(rec.year, Counter())[self.outcome(rec)] += 1
+        for dup, _ in self.duplicates:
+            table.setdefault(dup.year, Counter())["duplicate"] += 1
         return dict(sorted(table.items()))
 
     @property
@@ -175,6 +182,7 @@ class _Run:
         self.http = http
         self.index = Index.open(archive)
         self.actions: dict[str, str] = {}
+        self.duplicates: list[tuple[Any, str]] = []  # (plan or record, the statement kept)
 
     def save(self, rec: Record, text: str | None = None, *, read_text: bool = False) -> None:
         self.archive.save(rec)
@@ -238,9 +246,11 @@ class _Run:
         if text.strip():
             atomic_write_text(folder / TEXT, text)
             rec.text, rec.status, rec.error = TEXT, "ok", None
+            rec.text_sha256 = text_sha256(text)
         else:
             (folder / TEXT).unlink(missing_ok=True)
             rec.text, rec.status, rec.error = None, "no_text", "the turn holds no text"
+            rec.text_sha256 = None
         rec.record_file, rec.sha256, rec.extracted_sha256 = record_file, sha, sha
         rec.kind, rec.extractor = "pdf", "pdfminer+turns"
         rec.language = plan.part.language if plan.part else None
@@ -251,6 +261,30 @@ class _Run:
         self.actions[rec.id] = "extracted"
         self.reporter.done(rec, "extracted")
         return rec
+
+    def merge_duplicates(self, records: list[Record]) -> list[Record]:
+        """One statement per (speaker, document content): a statement whose document is the
+        same as another's of the same speaker (same SHA-256) is removed, and its URL recorded
+        on the other (``other_urls``); the next fetch does not download it again."""
+        kept: dict[tuple[str, str], Record] = {}
+        out = []
+        for rec in records:
+            if rec.record or not rec.sha256 or rec.status not in STORED:
+                out.append(rec)
+                continue
+            key = (rec.iso3 or rec.speaker.casefold(), rec.sha256)
+            first = kept.setdefault(key, rec)
+            if first is rec:
+                out.append(rec)
+                continue
+            if rec.url and rec.url not in first.other_urls and rec.url != first.url:
+                first.other_urls.append(rec.url)
+                self.save(first, read_text=True)
+            self.index.delete(rec.id)
+            shutil.rmtree(self.archive.path_of(rec.dir), ignore_errors=True)
+            self.duplicates.append((rec, first.id))
+            self.actions.pop(rec.id, None)
+        return out
 
     def fail(self, rec: Record, reason: str) -> None:
         if rec.status in STORED and rec.original:
@@ -365,10 +399,10 @@ class _Run:
         folder = self.archive.path_of(rec.dir)
         if result.text:
             atomic_write_text(folder / TEXT, result.text)
-            rec.text = TEXT
+            rec.text, rec.text_sha256 = TEXT, text_sha256(result.text)
         else:
             (folder / TEXT).unlink(missing_ok=True)
-            rec.text = None
+            rec.text, rec.text_sha256 = None, None
         rec.status = result.status
         rec.error = result.error
         rec.extractor = result.extractor
@@ -413,9 +447,13 @@ def run(
                 records: list[Record] = []
                 todo: list[Record] = []
                 documents = store_documents(archive, sources)
+                aliases = {u: r for r in stored.values() for u in r.other_urls}
                 for plan in plans:
                     country = country_name(plan.iso3) if plan.iso3 else None
                     rec = stored.get(plan.id)
+                    if rec is None and plan.url in aliases:  # a known duplicate: nothing to do
+                        state.duplicates.append((plan, aliases[plan.url].id))
+                        continue
                     if plan.part is not None:
                         rec = state.store_part(rec, plan, country, documents[plan.source or ""])
                         records.append(rec)
@@ -442,6 +480,7 @@ def run(
                     else:
                         todo.append(rec)
                 state.fetch_all(todo, records)
+                records = state.merge_duplicates(records)
                 if options.ocr:
                     from r2p_archive.ocr import ocr_all, require_ocr
 
@@ -452,4 +491,4 @@ def run(
     finally:
         if own_http:
             http.close()
-    return FetchReport(sources, records, state.actions, archive)
+    return FetchReport(sources, records, state.actions, archive, duplicates=state.duplicates)

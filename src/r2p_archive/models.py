@@ -109,6 +109,7 @@ class Record:
     languages: list[str] = field(default_factory=list)  # hints from the page
     note: str | None = None
     url: str | None = None
+    other_urls: list[str] = field(default_factory=list)  # the same document found elsewhere
     source: str | None = None  # the page or record the statement was planned from
     status: str = PENDING
     error: str | None = None
@@ -135,6 +136,7 @@ class Record:
     pages: int | None = None
     extract_seconds: float | None = None
     extracted_sha256: str | None = None  # content the text was extracted from
+    text_sha256: str | None = None  # SHA-256 of statement.txt (UTF-8), checked by verify
     # a turn of a verbatim record (see Part); None for a statement of its own
     record: str | None = None
     record_file: str | None = None  # the record's PDF, relative to the archive root
@@ -182,6 +184,11 @@ class Record:
         rec = cls(**{k: v for k, v in data.items() if k in known and k != "dir"})
         rec.dir = dir
         return rec
+
+
+def text_sha256(text: str) -> str:
+    """The checksum kept in a sidecar's ``text_sha256``: SHA-256 of the text in UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def plan_part_fields(part: Part) -> dict[str, Any]:

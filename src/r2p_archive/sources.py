@@ -184,6 +184,21 @@ def plan_sources(
             continue
         page_year = page_year or planned[0].year
         warning = f"{source}: {base_hint}" if relative else None
+        if relative:
+            # a speaker whose link could not be resolved is no statement of its own (it would
+            # be stored as no_link, and again with its document once --base-url is given)
+            texts = _relative_link_texts(data)
+            unlinked = [p for p in planned if p.url is None
+                        and " ".join(p.speaker.split()).casefold() in texts]
+            planned = [p for p in planned if p not in unlinked]
+            if unlinked:
+                warning += (f"; {len(unlinked)} speaker(s) without a resolvable link not "
+                            "stored: " + ", ".join(p.speaker for p in unlinked[:5])
+                            + (" …" if len(unlinked) > 5 else ""))
+            if not planned:
+                results.append(SourceResult(source, page_year,
+                                            error=f"{source}: no statements found; {base_hint}"))
+                continue
         record = planned[0].part is not None
         results.append(SourceResult(source, page_year, planned, from_wayback=capture,
                                     warning=warning, data=data if record else None))
@@ -191,6 +206,21 @@ def plan_sources(
 
 
 _HREF = re.compile(rb"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
+
+
+_ANCHOR = re.compile(rb"""<a\s[^>]*?href\s*=\s*["']?\s*([^"'\s>]*)[^>]*>(.*?)</a\s*>""",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def _relative_link_texts(data: bytes) -> set[str]:
+    """The texts (tags removed, spaces collapsed, case folded) of a page's relative links."""
+    out = set()
+    for match in _ANCHOR.finditer(data[:MAX_PAGE_BYTES]):
+        href = match.group(1)
+        if href and not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//", href):
+            text = re.sub(rb"<[^>]*>", b" ", match.group(2)).decode("utf-8", "replace")
+            out.add(" ".join(text.split()).casefold())
+    return out
 
 
 def _count_relative_links(data: bytes) -> int:

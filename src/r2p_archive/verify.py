@@ -22,6 +22,7 @@ from r2p_archive.storage import Archive
 ORIGINAL_MISSING = "original missing"
 ORIGINAL_MODIFIED = "original modified (sha256 mismatch)"
 TEXT_MISSING = "text file missing"
+TEXT_MODIFIED = "text modified (sha256 mismatch)"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,52 @@ def _known_failure(rec: Record) -> bool:
     return rec.status == "failed" and rec.error in (ORIGINAL_MISSING, ORIGINAL_MODIFIED)
 
 
+def _restore_text(archive: Archive, rec: Record, report: VerifyReport) -> bool:
+    """Write a statement's text again from its original: extracted again from the document,
+    or, for a turn of a verbatim record, split again out of the record.  True when done."""
+    from r2p_archive.models import text_sha256
+    from r2p_archive.storage import TEXT, atomic_write_text
+
+    text = None
+    if rec.original:
+        from r2p_archive.extract import ExtractJob, extract_many
+
+        job = ExtractJob(key=rec.id, path=archive.path_of(rec.dir or "") / rec.original,
+                         kind=rec.kind, hints=list(rec.languages), content_type=rec.content_type)
+        (result,) = list(extract_many([job], workers=1))
+        text = result.text
+    elif rec.record_file:
+        text = _turn_text(archive, rec)
+        if text is None:
+            rec.status, rec.error = PENDING, TEXT_MODIFIED
+            archive.save(rec)
+            report.notes.append(f"{rec.id}: the turn could not be split out of "
+                                f"{rec.record_file} again; `r2p fetch {rec.record}` rewrites it")
+            return False
+    if not text:
+        return False
+    atomic_write_text(archive.path_of(rec.dir or "") / TEXT, text)
+    rec.text, rec.text_sha256, rec.text_chars = TEXT, text_sha256(text), len(text)
+    archive.save(rec)
+    return True
+
+
+def _turn_text(archive: Archive, rec: Record) -> str | None:
+    """The text of a record's turn, split again out of the record's PDF (None if not found)."""
+    from r2p_archive.pages import Document, layout_for
+
+    path = archive.path_of(rec.record_file or "")
+    doc = Document(rec.source or str(path), path.read_bytes(), file=path)
+    try:
+        planned = layout_for(doc).plan(doc, rec.year)
+    except UnusableInput:
+        return None
+    finally:
+        doc.close()
+    found = next((p for p in planned if p.id == rec.id), None)
+    return found.text if found is not None and found.text and found.text.strip() else None
+
+
 def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     """Check the files against their checksums and the index against the files.
 
@@ -78,7 +125,9 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     without a sidecar, leftover ``*.part`` temp files, a missing or damaged index.  With
     ``fix`` the index is brought in line, temp files are removed, and records whose original
     is missing or modified are marked ``failed`` so the next fetch downloads them again.
-    Statements already marked so are not reported again.
+    A text that differs from its ``text_sha256`` is written again from the original (extracted
+    again, or split again out of its verbatim record).  Statements already marked so are not
+    reported again.
     """
     report = VerifyReport()
     problems = report.problems
@@ -99,14 +148,15 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     records = list(archive.iter_records())
     report.checked = len(records)
     to_save: list[Record] = []
+    text_bad: set[str] = set()
     for rec in records:
         assert rec.dir is not None
         original = archive.file(rec, rec.original)
         rel = f"{rec.dir}/{rec.original}"
         if original is None and rec.record_file:  # a turn of a verbatim record
             original, rel = archive.path_of(rec.record_file), rec.record_file
+        problem = None
         if original is not None and not _known_failure(rec):
-            problem = None
             if not original.is_file():
                 problem = ORIGINAL_MISSING
             elif rec.sha256 and _sha256(original) != rec.sha256:
@@ -118,6 +168,15 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
                     rec.error = problem
                     to_save.append(rec)
         text_file = archive.file(rec, rec.text)
+        if (text_file is not None and text_file.is_file() and rec.text_sha256
+                and _sha256(text_file) != rec.text_sha256):
+            fixed = False
+            if fix and problem is None and original is not None and original.is_file():
+                fixed = _restore_text(archive, rec, report)
+            problems.append(Problem(rec.id, f"{rec.dir}/{rec.text}", TEXT_MODIFIED, fixed))
+            if not fixed:
+                text_bad.add(rec.id)  # the index keeps the good text; no second problem
+            continue
         if text_file is not None and not text_file.is_file():
             problems.append(Problem(rec.id, f"{rec.dir}/{rec.text}", TEXT_MISSING, fix))
             if fix:
@@ -160,6 +219,8 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
         for rec in records:
             text = archive.read_text(rec)
             seen.add(rec.id)
+            if rec.id in text_bad:
+                continue
             want = row_of(rec, text)
             have = index.row(rec.id)
             if have is None:
