@@ -131,3 +131,21 @@ def test_an_unresolvable_link_is_not_stored_as_a_statement(site, tmp_path):
         ("Brazil", "ok"), ("Chile", "no_link")]
     assert ("1 relative link(s) cannot be resolved; pass --base-url URL (the page's address); "
             "1 speaker(s) without a resolvable link not stored: Ghana") in res.stderr
+
+
+def test_no_tmp_folder_is_left_after_a_finished_or_failed_fetch(site, tmp_path):
+    pdf, _ = sample_record("en")
+    one = site.add("/statements/brazil.pdf", pdf, content_type="application/pdf")
+    dead = site.add("/statements/chile.pdf", "gone", status=404)
+    page = site.add("/dialogue.html", (
+        "<html><body><h1>Informal interactive dialogue on the responsibility to protect, "
+        f"2015</h1><ul><li><a href='{one}'>Brazil</a></li><li><a href='{dead}'>Chile</a>"
+        "</li></ul></body></html>").encode(), content_type="text/html")
+    arc = tmp_path / "arc"
+    assert r2p(arc, "fetch", page, "--jobs", "1", "--year", "2015", "-q").exit_code == 1
+    assert not (arc / ".tmp").exists()
+    gone = site.add("/gone.html", "gone", status=404)
+    assert r2p(arc, "fetch", gone, "--no-wayback", "-q").exit_code == 2
+    assert not (arc / ".tmp").exists()
+    # pages/ is kept on purpose (conditional re-reads) and `info` says so
+    assert "kept dialogue page(s) in pages/" in r2p(arc, "info", "--format", "table").stdout

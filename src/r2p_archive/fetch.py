@@ -488,6 +488,7 @@ def run(
                     ocr_all(state, records)
             finally:
                 state.index.close()
+                shutil.rmtree(archive.root / ".tmp", ignore_errors=True)  # no leftovers
     finally:
         if own_http:
             http.close()

@@ -304,7 +304,13 @@ def plan(sources: Sequence[str], *, catalog: Catalog, http, years: Sequence[int]
             raise UnusableInput(f"the catalog has no source page {which}(see `r2p dialogues`); "
                                 "pass a page URL or file")
     page_year = years[0] if years and len(years) == 1 else None
-    results = plan_sources(sources, catalog=catalog, http=http, year=page_year,
-                           base_url=base_url, archive=archive, languages=languages,
-                           r2p_only=catalog_records)
+    try:
+        results = plan_sources(sources, catalog=catalog, http=http, year=page_year,
+                               base_url=base_url, archive=archive, languages=languages,
+                               r2p_only=catalog_records)
+    finally:
+        if archive is not None:  # page downloads go through .tmp/; none is left there
+            import shutil
+
+            shutil.rmtree(archive.root / ".tmp", ignore_errors=True)
     return Plan(results, from_catalog)
