@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from pathlib import Path
@@ -90,6 +91,15 @@ def archive_path(ctx: click.Context) -> Path:
 
 def _register() -> None:
     from r2p_archive.cli import admin, fetch, query  # noqa: F401  (commands register themselves)
+
+    # Each command's docstring ends with its examples; they go after the options, so that
+    # --help ends with them.
+    for command in cli.commands.values():
+        help_text, sep, examples = inspect.cleandoc(command.help or "").partition(
+            "\b\nExamples:\n")
+        if sep:
+            command.help = help_text.rstrip()
+            command.epilog = "\b\nExamples:\n" + examples.rstrip()
 
 
 _register()
