@@ -149,3 +149,24 @@ def test_no_tmp_folder_is_left_after_a_finished_or_failed_fetch(site, tmp_path):
     assert not (arc / ".tmp").exists()
     # pages/ is kept on purpose (conditional re-reads) and `info` says so
     assert "kept dialogue page(s) in pages/" in r2p(arc, "info", "--format", "table").stdout
+
+
+# -- item 5: the fetch summary counts each statement once ------------------------------------
+def test_refresh_and_reextract_counts(site, tmp_path):
+    from fixture_site import serve_dialogue
+
+    dialogue = serve_dialogue(site, 3, year=2015)
+    arc = tmp_path / "arc"
+
+    def counts(*args):
+        res = r2p(arc, "fetch", dialogue.page_url, "--json", "--jobs", "1", *args)
+        return json.loads(res.stdout)["counts"]
+
+    assert counts() == {"ok": 3, "skipped": 0}
+    assert counts() == {"skipped": 3}
+    assert counts("--refresh") == {"not_modified": 3, "skipped": 0}
+    assert counts("--reextract") == {"reextracted": 3, "skipped": 0}
+    table = r2p(arc, "fetch", dialogue.page_url, "--reextract", "--jobs", "1").stdout
+    header = next(line for line in table.splitlines() if "reextracted" in line)
+    row = next(line for line in table.splitlines() if line.startswith("│ 2015"))
+    assert header.split("┃")[-2].strip() == "reextracted" and row.split("│")[-2].strip() == "3"
