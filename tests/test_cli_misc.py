@@ -77,7 +77,9 @@ def test_archive_option_and_env_agree(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("args", [["export", "--format", "jsonl"], ["list"],
-                                  ["search", "prevention", "--limit", "40"]])
+                                  ["list", "--format", "table"],
+                                  ["search", "prevention", "--limit", "40"],
+                                  ["search", "prevention", "--limit", "40", "--format", "table"]])
 def test_a_reader_that_goes_away_is_not_an_error(tmp_path, args):
     """`r2p … | head -1`: exit 0 and nothing on stderr, though stdout broke mid-way."""
     text = "Prevention is the duty of every State. " * 400

@@ -164,10 +164,7 @@ class Index:
     @classmethod
     def open(cls, archive: Archive, *, readonly: bool = False) -> Index:
         """Open (and unless ``readonly`` create) the archive's index."""
-        return cls.open_path(archive, archive.index_path, readonly=readonly)
-
-    @classmethod
-    def open_path(cls, archive: Archive, path: Path, *, readonly: bool = False) -> Index:
+        path = archive.index_path
         if readonly and not path.is_file():
             raise UnusableInput(f"no archive index at {path}; run `r2p fetch` or `r2p reindex`")
         if not readonly:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -33,14 +32,8 @@ _TYPE_LABELS = {
 
 class _Console(Console):
     def on_broken_pipe(self) -> None:
-        # `r2p list | head`: the reader went away; that is not a failure of r2p.
-        _stdout_to_devnull()
-        raise SystemExit(0)
-
-
-def _stdout_to_devnull() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+        # `r2p list | head`: handled in one place, the command group (r2p_archive.cli.Group)
+        raise BrokenPipeError
 
 
 def console(stderr: bool = False) -> Console:
