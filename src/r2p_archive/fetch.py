@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from r2p_archive.models import PENDING, PlannedStatement, Record, plan_part_fields, text_sha256
+from r2p_archive.fetch_report import FetchOptions, FetchReport, Reporter  # noqa: F401
+from r2p_archive.models import (
+    PENDING,
+    PlannedStatement,
+    Record,
+    refresh_from_plan,
+    text_sha256,
+)
 from r2p_archive.sources import (  # noqa: F401  (importable from here, as before the split)
     SourceResult,
     default_sources,
@@ -41,86 +46,6 @@ STORED = ("ok", "no_text", "unsupported")  # statuses whose original is kept
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt")
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "rtf": "rtf", "html": "html",
               "text": "txt", "zip": "zip", "image": "img"}
-
-
-@dataclass
-class FetchOptions:
-    concurrency: int = 8
-    per_host: int = 4
-    timeout: float = 30.0
-    max_bytes: int = 50 * 1024 * 1024
-    wayback: bool = True
-    refresh: bool = False
-    jobs: int | None = None  # extraction worker processes (default: all cores)
-    extract_timeout: float = 120.0
-    reextract: bool = False
-    ocr: bool = False  # run OCR on scanned PDFs after extraction (needs ocrmypdf)
-    ocr_timeout: float = 600.0
-
-    def http(self):
-        """The HTTP client these options describe (one session for the whole run)."""
-        from r2p_archive.download import Http, HttpConfig
-
-        return Http(HttpConfig(timeout=self.timeout, max_bytes=self.max_bytes,
-                               concurrency=self.concurrency, per_host=self.per_host,
-                               wayback=self.wayback))
-
-
-@dataclass
-class FetchReport:
-    sources: list[SourceResult]
-    records: list[Record]  # the final state of every planned statement
-    actions: dict[str, str]  # statement id -> what this run did (downloaded, skipped...)
-    archive: Archive | None = None
-    duplicates: list[tuple[Any, str]] = field(default_factory=list)  # (plan/record, kept id)
-
-    def text_of(self, rec: Record) -> str | None:
-        return self.archive.read_text(rec) if self.archive is not None else None
-
-    def outcome(self, rec: Record) -> str:
-        """The one column of the summary a statement counts in: what this run did with it
-        (``skipped``, ``not_modified``, ``reextracted``) or, when it fetched or extracted it,
-        its status."""
-        action = self.actions.get(rec.id)
-        if action in ("skipped", "not_modified", "reextracted"):
-            return action
-        if action == "refresh_failed":
-            return "failed"
-        return rec.status
-
-    def counts(self) -> dict[str, int]:
-        """Statements per :meth:`outcome` (``skipped`` always there); each counts once."""
-        counts = {"skipped": 0, **Counter(self.outcome(r) for r in self.records)}
-        if self.duplicates:
-            counts["duplicate"] = len(self.duplicates)
-        return counts
-
-    def per_year(self) -> dict[int, Counter]:
-        table: dict[int, Counter] = {}
-        for rec in self.records:
-            table.setdefault(rec.year, Counter())[self.outcome(rec)] += 1
-        for dup, _ in self.duplicates:
-            table.setdefault(dup.year, Counter())["duplicate"] += 1
-        return dict(sorted(table.items()))
-
-    @property
-    def exit_code(self) -> int:
-        unreadable = [s for s in self.sources if s.error]
-        if self.sources and len(unreadable) == len(self.sources):
-            return 2 if not self.records else 1
-        if unreadable or any(r.status in ("failed", PENDING) for r in self.records):
-            return 1
-        return 0
-
-
-class Reporter:
-    """Progress callbacks; the CLI renders them (rich progress bar, or one line each)."""
-
-    def phase(self, name: str, total: int) -> None: ...
-
-    def done(self, rec: Record, action: str) -> None: ...
-
-    def message(self, text: str) -> None: ...
 
 
 # -- storing -------------------------------------------------------------------------------
@@ -157,19 +82,6 @@ def _round_robin_by_host(records: list[Record]) -> list[Record]:
         out.extend(q.pop(0) for q in queues)
         queues = [q for q in queues if q]
     return out
-
-
-def _refresh_plan_fields(rec: Record, plan: PlannedStatement, country: str | None) -> bool:
-    """Copy what the page says about a statement onto its record; True if anything changed."""
-    changed = False
-    for name, value in (("speaker", plan.speaker), ("speaker_type", plan.speaker_type),
-                        ("iso3", plan.iso3), ("languages", list(plan.languages)),
-                        ("note", plan.note), ("source", plan.source), ("country", country),
-                        *(plan_part_fields(plan.part).items() if plan.part else ())):
-        if getattr(rec, name) != value:
-            setattr(rec, name, value)
-            changed = True
-    return changed
 
 
 class _Run:
@@ -232,7 +144,7 @@ class _Run:
         record_file, sha = document
         text = plan.text or ""
         if rec is not None and rec.sha256 == sha and rec.status in ("ok", "no_text"):
-            if _refresh_plan_fields(rec, plan, country) or rec.record_file != record_file:
+            if refresh_from_plan(rec, plan, country) or rec.record_file != record_file:
                 rec.record_file = record_file
                 self.save(rec, read_text=True)
             self.actions[rec.id] = "skipped"
@@ -466,7 +378,7 @@ def run(
                         if plan.url is None:
                             rec.status = "no_link"
                         state.save(rec)
-                    elif _refresh_plan_fields(rec, plan, country):
+                    elif refresh_from_plan(rec, plan, country):
                         state.save(rec, read_text=True)
                     records.append(rec)
                     if rec.url is None:

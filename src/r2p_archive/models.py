@@ -194,3 +194,16 @@ def text_sha256(text: str) -> str:
 def plan_part_fields(part: Part) -> dict[str, Any]:
     """A part's fields as a :class:`Record` carries them."""
     return {name: getattr(part, name) for name in PART_FIELDS}
+
+
+def refresh_from_plan(rec: Record, plan: PlannedStatement, country: str | None) -> bool:
+    """Copy what the page says about a statement onto its record; True if anything changed."""
+    changed = False
+    for name, value in (("speaker", plan.speaker), ("speaker_type", plan.speaker_type),
+                        ("iso3", plan.iso3), ("languages", list(plan.languages)),
+                        ("note", plan.note), ("source", plan.source), ("country", country),
+                        *(plan_part_fields(plan.part).items() if plan.part else ())):
+        if getattr(rec, name) != value:
+            setattr(rec, name, value)
+            changed = True
+    return changed
