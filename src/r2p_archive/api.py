@@ -13,10 +13,12 @@ Example::
     print(st.text[:200])                       # the text is read from its file on first use
 
 Everything reads the archive's SQLite index (read-only); nothing here writes.  Filters:
-``year`` an int or several (a list, a range); ``country`` a name in any common form or an ISO
-code, resolved by :func:`r2p_archive.countries.resolve_country` (ambiguous or unknown names
-raise :class:`~r2p_archive.errors.UnusableInput`); ``language`` an ISO 639-1 code such as
-``"fr"``; ``status`` and ``speaker_type`` the values of :mod:`r2p_archive.models`.
+``year`` an int or several (a list, a range); ``country`` a name in any common form (English,
+French, Spanish...) or an ISO code, resolved by :func:`r2p_archive.countries.resolve_country`
+(ambiguous or unknown names raise :class:`~r2p_archive.errors.UnusableInput`); ``speaker`` a
+part of a speaker's, person's or affiliation's name; ``language`` an ISO 639 code (``"fr"``,
+``"fra"``) or name (``"French"``); ``status`` and ``speaker_type`` the values of
+:mod:`r2p_archive.models` (see :mod:`r2p_archive.filters`).
 """
 
 from __future__ import annotations

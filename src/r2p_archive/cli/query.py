@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 
+from r2p_archive.api import COUNT_BY
 from r2p_archive.cli import archive_path, cli
 from r2p_archive.cli.options import filter_options, filters, format_options, output_format
 from r2p_archive.export import FORMATS as EXPORT_FORMATS
 
-COUNT_BY = ("year", "country", "language")  # api.COUNT_BY, without importing the api
 LIST_COLUMNS = ("id", "year", "speaker", "speaker_type", "iso3", "country", "language",
                 "status", "text_chars", "path")
 HIT_COLUMNS = ("rank", "id", "year", "speaker", "iso3", "country", "language", "snippet")
