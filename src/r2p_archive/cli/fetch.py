@@ -1,4 +1,5 @@
-"""`r2p fetch` and `r2p dialogues`: option parsing and rendering; the work is in `fetch.py`."""
+"""`r2p fetch`, `r2p ocr` and `r2p dialogues`: option parsing; the work is in `sources.py`,
+`fetch.py` and `ocr.py`, the output in `render.py` and `render_fetch.py`."""
 
 from __future__ import annotations
 
@@ -101,7 +102,7 @@ def fetch(ctx, sources, dry_run, as_json, years, base_url, languages, catalog_fi
       r2p fetch A/76/PV.102 --languages en,fr
       r2p fetch page.html --base-url https://www.globalr2p.org/ --dry-run
     """
-    from r2p_archive import catalog, render
+    from r2p_archive import catalog, render_fetch
     from r2p_archive import fetch as fetching
     from r2p_archive import sources as reading
     from r2p_archive.storage import Archive
@@ -123,17 +124,17 @@ def fetch(ctx, sources, dry_run, as_json, years, base_url, languages, catalog_fi
     try:
         planned = reading.plan(sources, catalog=cat, http=http, years=parse_year_values(years),
                                base_url=base_url, archive=archive, languages=langs)
-        render.source_messages(planned.results, quiet)
+        render_fetch.source_messages(planned.results, quiet)
         if not planned.readable:
             ctx.exit(1 if planned.from_catalog else 2)
         if dry_run:
-            render.fetch_plan(planned.statements, as_json)
+            render_fetch.fetch_plan(planned.statements, as_json)
             ctx.exit(0 if len(planned.readable) == len(planned.results) else 1)
-        with render.Progress(quiet or as_json) as progress:
+        with render_fetch.Progress(quiet or as_json) as progress:
             report = fetching.run(archive, planned.results, options, progress, http=http)
     finally:
         http.close()
-    render.fetch_summary(report, as_json, archive.root)
+    render_fetch.fetch_summary(report, as_json, archive.root)
     ctx.exit(report.exit_code)
 
 
@@ -154,7 +155,7 @@ def ocr(ctx, years, timeout, quiet):
       r2p ocr
       r2p ocr --year 2009-2012 --timeout 1200
     """
-    from r2p_archive import render
+    from r2p_archive import render_fetch
     from r2p_archive.fetch import FetchOptions
     from r2p_archive.ocr import ocr as run_ocr
     from r2p_archive.storage import Archive
@@ -162,7 +163,7 @@ def ocr(ctx, years, timeout, quiet):
     archive = Archive(archive_path(ctx))
     archive.require()
     options = FetchOptions(ocr_timeout=timeout)
-    with render.Progress(quiet) as progress:
+    with render_fetch.Progress(quiet) as progress:
         done = run_ocr(archive, year=parse_year_values(years), options=options,
                        reporter=progress)
     ok = sum(1 for r in done if r.status == "ok")
