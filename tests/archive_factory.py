@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from r2p_archive.index import Index
-from r2p_archive.models import Record, statement_id
+from r2p_archive.models import Record, statement_id, text_sha256
 from r2p_archive.storage import TEXT, Archive, atomic_write_bytes, atomic_write_text, speaker_code
 
 
@@ -76,6 +76,7 @@ def add(archive: Archive, spec: Spec, idx: Index | None) -> Record:
     if spec.text is not None:
         atomic_write_text(folder / TEXT, spec.text)
         rec.text = TEXT
+        rec.text_sha256 = text_sha256(spec.text)
         rec.text_chars = len(spec.text)
         rec.language = spec.language
         rec.languages_detected = [spec.language] if spec.language else []

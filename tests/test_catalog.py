@@ -255,7 +255,8 @@ TABLE_HEAD = [  # all 17 years: the widest dates are 2025's
 
 def r2p(*args, archive=None):
     pre = ["--archive", str(archive)] if archive else []
-    return CliRunner().invoke(cli, [*pre, "dialogues", *args], catch_exceptions=False)
+    fmt = [] if "--json" in args or "--format" in args else ["--format", "table"]
+    return CliRunner().invoke(cli, [*pre, "dialogues", *args, *fmt], catch_exceptions=False)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ COMMANDS = sorted(cli.commands)
 
 
 def test_every_command_is_there():
-    assert COMMANDS == ["dialogues", "export", "fetch", "info", "list", "ocr", "reindex",
+    assert COMMANDS == ["dialogues", "export", "fetch", "info", "list", "ocr", "reindex", "rm",
                         "search", "serve", "show", "verify"]
 
 
@@ -34,7 +34,19 @@ def test_version():
 def test_unknown_option_is_a_usage_error():
     res = CliRunner().invoke(cli, ["list", "--countri"])
     assert res.exit_code == 2
-    assert res.stderr.endswith("Error: No such option '--countri'. Did you mean '--country'?\n")
+    assert res.stderr == ("r2p: error: No such option '--countri'. Did you mean '--country'? "
+                          "(see `cli list --help`)\n")
+
+
+@pytest.mark.parametrize("args", [["list", "--countri"], ["nosuch"], ["search"],
+                                  ["list", "--status", "bla"], ["fetch", "--languages", "xx"]])
+def test_usage_errors_are_one_line(args):
+    """#12 item 8: Click's usage errors are one line `r2p: error: ...`, exit 2 (they were four
+    lines: Usage, Try, blank, Error)."""
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 2
+    assert res.stderr.startswith("r2p: error: ") and res.stderr.count("\n") == 1, res.stderr
+    assert "Usage:" not in res.stderr
 
 
 def test_module_entry_point_runs():
@@ -44,11 +56,11 @@ def test_module_entry_point_runs():
 
 
 def test_info_on_empty_and_filled_archive(tmp_path):
-    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "info"])
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "info", "--format", "table"])
     assert res.stdout == f"archive: {tmp_path / 'none'}\nstatus:  empty (run `r2p fetch`)\n"
     build(tmp_path / "a", [Spec(2013, "Brazil", "Brazil speaks.", iso3="BRA"),
                            Spec(2014, "Ghana", None, iso3="GHA")])
-    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "info"])
+    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "info", "--format", "table"])
     root = (tmp_path / "a").resolve()
     assert res.stdout == (f"archive: {root}\nindex:   {root / 'index.sqlite'}\n"
                           "holds:   2 statements, 2013–2014 (1 no_text, 1 ok)\n")
@@ -65,7 +77,9 @@ def test_archive_option_and_env_agree(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("args", [["export", "--format", "jsonl"], ["list"],
-                                  ["search", "prevention", "--limit", "40"]])
+                                  ["list", "--format", "table"],
+                                  ["search", "prevention", "--limit", "40"],
+                                  ["search", "prevention", "--limit", "40", "--format", "table"]])
 def test_a_reader_that_goes_away_is_not_an_error(tmp_path, args):
     """`r2p … | head -1`: exit 0 and nothing on stderr, though stdout broke mid-way."""
     text = "Prevention is the duty of every State. " * 400
@@ -84,5 +98,5 @@ def test_reindex_of_a_missing_archive_is_refused(tmp_path):
     res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "none"), "reindex"])
     assert res.exit_code == 2
     assert res.stderr == (f"r2p: error: no archive at {(tmp_path / 'none').resolve()}; "
-                          "run `r2p fetch` first\n")
+                          "run `r2p fetch` first (only fetch creates an archive)\n")
     assert not (tmp_path / "none").exists()

@@ -213,3 +213,19 @@ def test_unknown_country_message_is_short_for_huge_input():
 ])
 def test_normalize_name(text, key):
     assert normalize_name(text) == key
+
+
+# -- #12 item 12 -----------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("UAE", "ARE"), ("PRC", "CHN"), ("KSA", "SAU"), ("Libyan Arab Jamahiriya", "LBY"),
+    ("Brasil", "BRA"), ("España", "ESP"), ("États-Unis", "USA"), ("Estados Unidos", "USA"),
+    ("Allemagne", "DEU"), ("People's Republic of China", "CHN"),
+])
+def test_more_names_resolve(name, iso3):
+    assert resolve_country(name).iso3 == iso3
+
+
+@pytest.mark.parametrize("name", ["Republic of China", "Taiwan", "Chinese Taipei"])
+def test_republic_of_china_is_not_china(name):
+    with pytest.raises(UnusableInput, match="Taiwan .* is not a UN member state"):
+        resolve_country(name)

@@ -10,8 +10,9 @@ from filelock import FileLock
 from r2p_archive import index
 from r2p_archive.api import open_archive
 from r2p_archive.errors import UnusableInput
-from r2p_archive.index import Index, reindex, verify
+from r2p_archive.index import Index, reindex
 from r2p_archive.query import fts_query
+from r2p_archive.verify import verify
 
 
 @pytest.mark.parametrize(

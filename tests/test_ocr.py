@@ -94,8 +94,10 @@ def test_fetch_with_ocr_flag(site, tmp_path, monkeypatch):
                                    "--json", "--jobs", "1"])
     assert res.exit_code == 0
     (st,) = json.loads(res.stdout)["statements"]
-    assert (st["status"], st["extractor"], st["path"]) == ("ok", "pdfminer+ocrmypdf",
-                                                          "2014/BWA/en")
+    # the statement's one JSON shape (docs/json.md): the extractor is in the sidecar
+    assert (st["status"], st["path"], st["text"]) == ("ok", "2014/BWA/en", RECOGNISED + "\n")
+    side = json.loads((tmp_path / "a" / "2014/BWA/en/statement.json").read_text())
+    assert side["extractor"] == "pdfminer+ocrmypdf"
 
 
 def test_fetch_summary_says_once_what_to_install_for_ocr(site, tmp_path, monkeypatch):

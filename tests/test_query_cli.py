@@ -22,8 +22,10 @@ def run(archive, *args):
 
 def run_json(archive, *args):
     result = run(archive, *args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    data = json.loads(result.stdout)
+    # a search without hits exits 1, like grep (#12 item 7)
+    assert result.exit_code == (1 if args[0] == "search" and not data else 0), result.output
+    return data
 
 
 def names(items):
@@ -83,7 +85,7 @@ def test_list_filters(corpus, args, expected):
 
 def test_list_table(corpus):
     arc, recs = corpus
-    result = run(arc, "list", "--year", "2014")
+    result = run(arc, "list", "--year", "2014", "--format", "table")
     assert result.exit_code == 0
     lines = [line.split() for line in result.output.splitlines()]
     assert " ".join(lines[2]) == (
@@ -97,10 +99,12 @@ def test_list_table(corpus):
 
 def test_list_no_match_and_empty_archive(corpus, tmp_path):
     arc, _ = corpus
-    result = run(arc, "list", "--year", "2020")
+    result = run(arc, "list", "--year", "2020", "--format", "table")
     assert (result.exit_code, result.output) == (0, "No statement matches these filters.\n")
+    result = run(arc, "list", "--year", "2020")  # not a terminal: tsv, nothing for no row
+    assert (result.exit_code, result.output) == (0, "")
     empty = tmp_path / "empty"
-    result = CliRunner().invoke(cli, ["--archive", str(empty), "list"])
+    result = CliRunner().invoke(cli, ["--archive", str(empty), "list", "--format", "table"])
     assert result.exit_code == 0
     assert result.output == (
         f"The archive at {empty} holds no statements yet; run `r2p fetch` first.\n"
@@ -139,7 +143,8 @@ def test_bad_filters(corpus):
         (["list", "--year", "2015-2012"],
          'bad year range "2015-2012": the end is before the start'),
         (["list", "--language", "Klingonese"],
-         'unknown language "Klingonese": give an ISO 639-1 code such as en, fr, es'),
+         'unknown language "Klingonese": give an ISO 639 code such as fr or fra, or a name '
+         "such as French"),
     ]:
         result = run(arc, *args)
         assert (result.exit_code, result.output) == (2, f"r2p: error: {msg}\n")
@@ -196,7 +201,9 @@ def test_search_json_fields_and_snippet(corpus):
     data = run_json(arc, "search", "veto", "--country", "FRA")
     assert len(data) == 1
     hit = data[0]
-    assert set(hit) == {"id", "year", "speaker", "iso3", "country", "language", "snippet", "score"}
+    # the statement's JSON shape (#12 item 10) plus rank, score, snippet
+    assert set(hit) == {*run_json(arc, "list")[0], "rank", "score", "snippet"}
+    assert hit["rank"] == 1 and hit["country"] == "France"
     assert (hit["id"], hit["iso3"], hit["language"]) == (recs[2].id, "FRA", "fr")
     assert hit["snippet"] == (
         "La France soutient la prévention des crimes de masse. Le **véto** ne doit jamais "
@@ -212,14 +219,15 @@ def test_search_json_fields_and_snippet(corpus):
 
 def test_search_text_output(corpus):
     arc, recs = corpus
-    result = run(arc, "search", "securite")
+    result = run(arc, "search", "securite", "--format", "table")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("1. France · 2013 · fr · score ")
+    assert lines[0].startswith("1. France · 2013 · fr · ")
+    assert "score" not in lines[0]
     assert lines[0].endswith(f" · {recs[2].id}")
     assert lines[-1] == "1 hit"
-    result = run(arc, "search", "mediation")
-    assert (result.exit_code, result.output) == (0, "No statement matches mediation.\n")
+    result = run(arc, "search", "mediation", "--format", "table")
+    assert (result.exit_code, result.output) == (1, "No statement matches mediation.\n")
 
 
 MALFORMED = [
@@ -250,7 +258,7 @@ def test_search_count_by_year(corpus):
         {"year": 2014, "count": 2, "total": 2},  # "preventive" (Korea) has the same stem
         {"year": 2015, "count": 1, "total": 2},
     ]
-    result = run(arc, "search", "prevention", "--count-by", "year")
+    result = run(arc, "search", "prevention", "--count-by", "year", "--format", "table")
     rows = [line.split("│") for line in result.output.splitlines()[2:6]]
     assert [[c.strip() for c in row[:3]] for row in rows] == [
         ["2012", "0", "1"], ["2013", "2", "3"], ["2014", "2", "2"], ["2015", "1", "2"],
@@ -264,8 +272,8 @@ def test_search_count_by_year(corpus):
 def test_search_count_by_country_and_language(corpus):
     arc, _ = corpus
     assert run_json(arc, "search", "veto OR responsibility", "--count-by", "country") == [
-        {"country": "BRA", "name": "Brazil", "count": 2, "total": 2},
-        {"country": "FRA", "name": "France", "count": 1, "total": 1},
+        {"iso3": "BRA", "country": "Brazil", "count": 2, "total": 2},
+        {"iso3": "FRA", "country": "France", "count": 1, "total": 1},
     ]
     assert run_json(arc, "search", "prevention OR prevencion", "--count-by", "language") == [
         {"language": "en", "count": 3, "total": 5},
@@ -326,13 +334,18 @@ def test_show_no_text_and_original(corpus):
 def test_show_errors(corpus):
     arc, _ = corpus
     for args, msg in [
-        ([], "give a statement ID or a filter (--country, --year, --language)"),
-        (["0000000000"], "no statement matches id 0000000000"),
-        (["--country", "Peru", "--year", "2013"], "no statement matches year 2013, country Peru"),
+        ([], "give a statement ID or a filter (--country, --speaker, --year, --language)"),
         (["not-an-id"], 'bad statement id "not-an-id": ids are hexadecimal, like 3f2a9c01d4'),
     ]:
         result = run(arc, "show", *args)
         assert (result.exit_code, result.output) == (2, f"r2p: error: {msg}\n")
+    # no matching statement: exit 1 (like grep), not 2 (#12 item 7)
+    for args, msg in [
+        (["0000000000"], "no statement matches id 0000000000"),
+        (["--country", "Peru", "--year", "2013"], "no statement matches in 2013, from Peru"),
+    ]:
+        result = run(arc, "show", *args)
+        assert (result.exit_code, result.output) == (1, f"r2p: {msg}\n")
 
 
 # -- reindex / verify ------------------------------------------------------------------------
@@ -393,4 +406,5 @@ def test_verify_cli(corpus):
 def test_verify_missing_archive(tmp_path):
     result = CliRunner().invoke(cli, ["--archive", str(tmp_path / "nothing"), "verify"])
     assert (result.exit_code, result.output) == (
-        2, f"r2p: error: no archive at {tmp_path / 'nothing'}\n")
+        2, f"r2p: error: no archive at {tmp_path / 'nothing'}; run `r2p fetch` first (only "
+           "fetch creates an archive)\n")

@@ -45,9 +45,9 @@ from test_reliability_common import (
     record,
 )
 
-from r2p_archive.index import verify
 from r2p_archive.models import PENDING
 from r2p_archive.storage import Archive
+from r2p_archive.verify import verify
 
 N_DOCS = 60
 LATENCY = 0.03  # per document response: widens the download window

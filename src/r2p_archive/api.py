@@ -13,10 +13,12 @@ Example::
     print(st.text[:200])                       # the text is read from its file on first use
 
 Everything reads the archive's SQLite index (read-only); nothing here writes.  Filters:
-``year`` an int or several (a list, a range); ``country`` a name in any common form or an ISO
-code, resolved by :func:`r2p_archive.countries.resolve_country` (ambiguous or unknown names
-raise :class:`~r2p_archive.errors.UnusableInput`); ``language`` an ISO 639-1 code such as
-``"fr"``; ``status`` and ``speaker_type`` the values of :mod:`r2p_archive.models`.
+``year`` an int or several (a list, a range); ``country`` a name in any common form (English,
+French, Spanish...) or an ISO code, resolved by :func:`r2p_archive.countries.resolve_country`
+(ambiguous or unknown names raise :class:`~r2p_archive.errors.UnusableInput`); ``speaker`` a
+part of a speaker's, person's or affiliation's name; ``language`` an ISO 639 code (``"fr"``,
+``"fra"``) or name (``"French"``); ``status`` and ``speaker_type`` the values of
+:mod:`r2p_archive.models` (see :mod:`r2p_archive.filters`).
 """
 
 from __future__ import annotations
@@ -27,12 +29,18 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from r2p_archive import index as _index
 from r2p_archive.errors import UnusableInput
-from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
+from r2p_archive.filters import (  # noqa: F401  (part of this module's API)
+    _filters,
+    _norm_language,
+    _norm_years,
+    describe_filters,
+    parse_years,
+)
+from r2p_archive.statement import Statement
 from r2p_archive.storage import SIDECAR, Archive
 
 __all__ = [
@@ -40,6 +48,7 @@ __all__ = [
     "GroupCount",
     "Hit",
     "Statement",
+    "describe_filters",
     "open_archive",
     "parse_years",
 ]
@@ -47,68 +56,6 @@ __all__ = [
 SNIPPET_TOKENS = 24
 _OPEN, _CLOSE = "\x02", "\x03"
 COUNT_BY = ("year", "country", "language")
-
-
-class Statement:
-    """One statement as the index knows it: every column of ``index.COLUMNS`` is an attribute
-    (``st.year``, ``st.iso3``, ``st.record``...).  ``text`` is read from the archive on first
-    use."""
-
-    def __init__(self, row: dict[str, Any], root: Path = Path(".")):
-        self._row = row
-        self.root = root
-        self._text: str | None = None
-        self._text_read = False
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["_row"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Statement) and self._row == other._row
-
-    def __repr__(self) -> str:
-        return f"Statement(id={self._row.get('id')!r}, year={self._row.get('year')!r}, " \
-               f"speaker={self._row.get('speaker')!r})"
-
-    @property
-    def name(self) -> str:
-        """Country name for a state, else the speaker as the page names it."""
-        return self.country or self.speaker
-
-    @property
-    def text(self) -> str | None:
-        """The extracted text (None when the statement has none)."""
-        if not self._text_read:
-            self._text_read = True
-            if self.text_path:
-                try:
-                    self._text = (self.root / self.text_path).read_text(encoding="utf-8")
-                except OSError:
-                    self._text = None
-        return self._text
-
-    @property
-    def folder(self) -> Path:
-        return self.root / self.path
-
-    @property
-    def original_path(self) -> Path | None:
-        """Absolute path of the original document (None when there is none); for a turn of a
-        verbatim record, the record's PDF."""
-        if self.original:
-            return self.root / self.path / self.original
-        return self.root / self.record_file if self.record_file else None
-
-    def to_json(self, *, text: bool = False) -> dict[str, Any]:
-        data = {c: self._row[c] for c in _index.COLUMNS}
-        for flag in ("reply", "procedural"):
-            data[flag] = bool(data[flag])
-        if text:
-            data["text"] = self.text
-        return data
 
 
 @dataclass
@@ -123,6 +70,7 @@ class Hit:
     language: str | None
     score: float  # BM25 relevance, higher is better
     snippet: str
+    rank: int = 0  # 1 for the best hit
     parts: list[tuple[str, bool]] = field(repr=False, compare=False, default_factory=list)
     statement: Statement | None = field(repr=False, compare=False, default=None)
     matched: list[str] = field(default_factory=list)  # --any-language: "否决 (zh)", ...
@@ -132,16 +80,16 @@ class Hit:
         return self.country or self.speaker
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "year": self.year,
-            "speaker": self.speaker,
-            "iso3": self.iso3,
-            "country": self.country,
-            "language": self.language,
-            "snippet": self.snippet,
-            "score": self.score,
-        } | ({"matched": self.matched} if self.matched else {})
+        """The statement's JSON (see ``docs/json.md``) plus ``rank``, ``score``,
+        ``snippet`` (and ``matched``: the glossary forms a hit contains, with
+        ``--any-language``)."""
+        data = self.statement.to_json() if self.statement is not None else {
+            "id": self.id, "year": self.year, "speaker": self.speaker, "iso3": self.iso3,
+            "country": self.country, "language": self.language}
+        data.update(rank=self.rank, score=self.score, snippet=self.snippet)
+        if self.matched:
+            data["matched"] = self.matched
+        return data
 
 
 @dataclass(frozen=True)
@@ -154,108 +102,14 @@ class GroupCount:
     total: int  # statements with text in the group (under the same filters)
 
     def to_json(self, by: str) -> dict[str, Any]:
-        data: dict[str, Any] = {by: self.key}
-        if by == "country":
-            data["name"] = self.label
+        if by == "country":  # the same keys as a statement: iso3 a code, country a name
+            iso3 = self.key if self.key != self.label else None
+            data: dict[str, Any] = {"iso3": iso3, "country": self.label}
+        else:
+            data = {by: self.key}
         data["count"] = self.count
         data["total"] = self.total
         return data
-
-
-def parse_years(values: Iterable[str]) -> list[int]:
-    """``["2013", "2015-2017"]`` -> ``[2013, 2015, 2016, 2017]``."""
-    years: set[int] = set()
-    for value in values:
-        m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]\s*(\d{4})\s*)?", value)
-        if not m:
-            raise UnusableInput(f'bad year "{value}": give a year like 2013 or a range 2012-2017')
-        first = int(m.group(1))
-        last = int(m.group(2) or first)
-        if last < first:
-            raise UnusableInput(f'bad year range "{value}": the end is before the start')
-        years.update(range(first, last + 1))
-    return sorted(years)
-
-
-def _norm_years(year: int | Iterable[int] | None) -> list[int] | None:
-    if year is None:
-        return None
-    if isinstance(year, int):
-        return [year]
-    if isinstance(year, str):
-        return parse_years([year])
-    return sorted({int(y) for y in year})
-
-
-def _norm_language(language: str | None) -> str | None:
-    if language is None:
-        return None
-    code = language.strip().lower()
-    if re.fullmatch(r"[a-z]{2,3}", code):
-        return code
-    import pycountry
-
-    try:
-        lang = pycountry.languages.lookup(language.strip())
-    except LookupError:
-        raise UnusableInput(
-            f'unknown language "{language}": give an ISO 639-1 code such as en, fr, es'
-        ) from None
-    return getattr(lang, "alpha_2", None) or lang.alpha_3
-
-
-def _norm_country(country: str | None) -> str | None:
-    if country is None:
-        return None
-    from r2p_archive import countries
-
-    return countries.resolve_country(country).iso3
-
-
-def _check_choice(value: str | None, choices: Iterable[str], what: str) -> str | None:
-    if value is None:
-        return None
-    allowed = list(choices)
-    if value not in allowed:
-        raise UnusableInput(f'unknown {what} "{value}": choose one of {", ".join(allowed)}')
-    return value
-
-
-def _filters(
-    year: Any = None,
-    country: str | None = None,
-    language: str | None = None,
-    status: str | None = None,
-    speaker_type: str | None = None,
-    record: str | None = None,
-    procedural: bool = True,
-) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if record is not None:
-        clauses.append("upper(s.record) = ?")
-        params.append(" ".join(record.split()).upper())
-    if not procedural:
-        clauses.append("s.procedural = 0")
-    years = _norm_years(year)
-    if years is not None:
-        clauses.append(f"s.year IN ({', '.join('?' * len(years))})" if years else "0")
-        params.extend(years)
-    iso3 = _norm_country(country)
-    if iso3 is not None:
-        clauses.append("s.iso3 = ?")
-        params.append(iso3)
-    lang = _norm_language(language)
-    if lang is not None:
-        clauses.append("s.language = ?")
-        params.append(lang)
-    if _check_choice(status, (*STATUSES, PENDING), "status") is not None:
-        clauses.append("s.status = ?")
-        params.append(status)
-    if _check_choice(speaker_type, SPEAKER_TYPES, "speaker type") is not None:
-        clauses.append("s.speaker_type = ?")
-        params.append(speaker_type)
-    return clauses, params
 
 
 def _where(clauses: list[str], first: str | None = None) -> str:
@@ -296,6 +150,7 @@ class ArchiveView:
     def conn(self) -> sqlite3.Connection:
         if self._idx is None:
             self._idx = _index.Index.open(self.archive, readonly=True)
+            self._idx.conn.create_function("casefold", 1, _casefold, deterministic=True)
         return self._idx.conn
 
     def close(self) -> None:
@@ -335,13 +190,14 @@ class ArchiveView:
         speaker_type: str | None = None,
         record: str | None = None,
         procedural: bool = False,
+        speaker: str | None = None,
     ) -> list[Statement]:
         """Statements matching every filter given, sorted by year, then name (country or
         speaker), then language; turns of a record in their order.  ``record``: only the turns
         of this verbatim record (its symbol); ``procedural``: include the presiding officer's
         procedural turns, left out by default."""
         clauses, params = _filters(year, country, language, status, speaker_type, record,
-                                   procedural)
+                                   procedural, speaker)
         if self.empty:
             return []
         rows = self._query(f"SELECT {_SELECT} FROM statements s{_where(clauses)}", params)
@@ -353,10 +209,11 @@ class ArchiveView:
         year: int | Iterable[int] | None = None,
         country: str | None = None,
         language: str | None = None,
+        speaker: str | None = None,
     ) -> list[Statement]:
         """Statements for `r2p show`: by id (or unique id prefix) and/or filters, most recent
         first."""
-        clauses, params = _filters(year, country, language)
+        clauses, params = _filters(year, country, language, speaker=speaker)
         if id is not None:
             ident = id.strip().lower()
             if not re.fullmatch(r"[0-9a-f]{1,40}", ident):
@@ -406,6 +263,7 @@ class ArchiveView:
         limit: int = 20,
         record: str | None = None,
         procedural: bool = False,
+        speaker: str | None = None,
         exact: bool = False,
         any_language: bool = False,
     ) -> list[Hit]:
@@ -415,7 +273,7 @@ class ArchiveView:
         which)."""
         compiled = self.compile(query, exact=exact, any_language=any_language)
         clauses, params = _filters(year, country, language, record=record,
-                                   procedural=procedural)
+                                   procedural=procedural, speaker=speaker)
         if limit < 1:
             raise UnusableInput("the limit must be at least 1")
         if self.empty:
@@ -449,6 +307,7 @@ class ArchiveView:
                     snippet="".join(f"**{t}**" if bold else t for t, bold in parts),
                     parts=parts,
                     statement=st,
+                    rank=len(hits) + 1,
                     matched=matched[num],
                 )
             )
@@ -488,18 +347,20 @@ class ArchiveView:
         language: str | None = None,
         record: str | None = None,
         procedural: bool = False,
+        speaker: str | None = None,
         exact: bool = False,
         any_language: bool = False,
     ) -> list[GroupCount]:
         """How many statements match ``query`` per year, country or language.
 
-        Years: every year of the (filtered) archive, in order, zeros included.  Countries and
-        languages: only groups with matches, most matches first."""
+        Years: every year of the (filtered) archive, in order, zeros included.  Languages:
+        every language of the (filtered) archive, zeros included, most matches first.
+        Countries: only groups with matches, most matches first."""
         if by not in COUNT_BY:
             raise UnusableInput(f'cannot count by "{by}": choose one of {", ".join(COUNT_BY)}')
         compiled = self.compile(query, exact=exact, any_language=any_language)
         clauses, params = _filters(year, country, language, record=record,
-                                   procedural=procedural)
+                                   procedural=procedural, speaker=speaker)
         if self.empty:
             return []
         key, label = {
@@ -517,7 +378,10 @@ class ArchiveView:
         groups = [GroupCount(k, str(lab), counts.get(k, 0), tot) for k, lab, tot in totals]
         if by == "year":
             return sorted(groups, key=lambda g: g.key)
-        groups = [g for g in groups if g.count]
+        if by == "country":
+            groups = [g for g in groups if g.count]
+        else:  # languages: zeros too, but not a group without any text to search
+            groups = [g for g in groups if g.count or g.total]
         return sorted(groups, key=lambda g: (-g.count, g.label.casefold()))
 
     def _run(self, func: Any, *args: Any) -> Any:
@@ -532,6 +396,10 @@ class ArchiveView:
         except sqlite3.DatabaseError as exc:
             raise UnusableInput(f"cannot read the index {self.archive.index_path}: "
                                 f"{_db_message(exc)}; run `r2p reindex`") from exc
+
+
+def _casefold(value: Any) -> str | None:
+    return value.casefold() if isinstance(value, str) else value
 
 
 def _db_message(exc: sqlite3.Error) -> str:

@@ -103,9 +103,11 @@ _DISPLAY = {
 # Extra names in use at the UN, on NGO pages and in file names.  Every alias names exactly one
 # state; names that fit several states ("Korea") must not appear here.
 _ALIASES = {
+    "ARE": ["UAE", "U.A.E."],
     "BOL": ["Bolivia"],
     "BRN": ["Brunei"],
     "CIV": ["Cote d'Ivoire", "Ivory Coast"],
+    "CHN": ["PRC", "P.R.C.", "People's Republic of China", "PR China", "Mainland China"],
     "COD": ["DR Congo", "DRC", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa",
             "Congo Kinshasa", "Congo (Democratic Republic of the)"],
     "COG": ["Republic of Congo", "Congo-Brazzaville", "Congo Brazzaville"],
@@ -126,6 +128,7 @@ _ALIASES = {
     "PRK": ["DPRK", "North Korea"],
     "PSE": ["Palestine", "State of Palestine"],
     "RUS": ["Russia"],
+    "SAU": ["KSA", "Kingdom of Saudi Arabia"],
     "SWZ": ["Swaziland", "Kingdom of Swaziland"],
     "SYR": ["Syria"],
     "TLS": ["East Timor"],
@@ -145,6 +148,20 @@ _AMBIGUOUS = {
     "congo": ("COG", "COD"),
     "korea": ("KOR", "PRK"),
     "guinea": ("GIN", "GNQ", "GNB", "PNG"),
+}
+
+# Names of places that are not UN member or observer states: typed as a filter, they get an
+# explanation instead of a near match ("Republic of China" is not China).
+_NOT_STATES = {
+    "republic of china": "Taiwan",
+    "roc": "Taiwan",
+    "taiwan": "Taiwan",
+    "chinese taipei": "Taiwan",
+    "taiwan province of china": "Taiwan",
+}
+_NOT_STATE_NOTE = {
+    "Taiwan": "Taiwan (the Republic of China) is not a UN member state and did not speak at "
+              "the General Assembly; for the People's Republic of China give China or CHN",
 }
 
 _APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
@@ -358,6 +375,8 @@ def resolve_country(query: str) -> Country:
     key = normalize_name(raw)
     if not key:
         raise UnknownCountry(raw, [])
+    if key in _NOT_STATES:
+        raise UnusableInput(f'"{raw}": {_NOT_STATE_NOTE[_NOT_STATES[key]]}')
     if key in _AMBIGUOUS:
         cands = [states[c] for c in _AMBIGUOUS[key]]
         raise AmbiguousCountry(raw, sorted(cands, key=lambda c: normalize_name(c.name)))
@@ -374,6 +393,12 @@ def resolve_country(query: str) -> Country:
         return states[keys[key]]
     if compact in keys:
         return states[keys[compact]]
+    # A name in French, Spanish, Russian, Chinese or Arabic ("Brasil", "États-Unis").
+    for language in _GETTEXT_LANGS:
+        translated = _translated_keys(language)
+        iso3 = translated.get(key) or translated.get(compact)
+        if iso3:
+            return states[iso3]
     # A whole-word part of a name ("Bosnia", "Korea"): fine when it fits one state only.
     words = f" {key} "
     found = sorted({iso3 for k, iso3 in keys.items() if words in f" {k} "})

@@ -8,291 +8,44 @@ each write atomic, so an interrupted run leaves a consistent archive that the ne
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import re
 import shutil
-from collections import Counter
-from collections.abc import Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from r2p_archive.catalog import Catalog
-from r2p_archive.errors import UnusableInput
-from r2p_archive.models import PENDING, PlannedStatement, Record, plan_part_fields
+from r2p_archive.fetch_report import FetchOptions, FetchReport, Reporter  # noqa: F401
+from r2p_archive.models import (
+    PENDING,
+    PlannedStatement,
+    Record,
+    refresh_from_plan,
+    text_sha256,
+)
+from r2p_archive.sources import (  # noqa: F401  (importable from here, as before the split)
+    SourceResult,
+    default_sources,
+    expand_sources,
+    plan_sources,
+    read_page,
+    unique_statements,
+)
 from r2p_archive.storage import (
-    SIDECAR,
     TEXT,
     Archive,
-    atomic_write_bytes,
     atomic_write_text,
+    cleanup,
+    finish_moves,
     speaker_code,
+    store_documents,
 )
+from r2p_archive.verify import sync_index
 
 STORED = ("ok", "no_text", "unsupported")  # statuses whose original is kept
-OCR_PDF = "statement.ocr.pdf"  # the recognised copy of a scanned PDF, beside the original
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt")
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "rtf": "rtf", "html": "html",
               "text": "txt", "zip": "zip", "image": "img"}
-MAX_PAGE_BYTES = 20 * 1024 * 1024
-
-
-@dataclass
-class FetchOptions:
-    concurrency: int = 8
-    per_host: int = 4
-    timeout: float = 30.0
-    max_bytes: int = 50 * 1024 * 1024
-    wayback: bool = True
-    refresh: bool = False
-    jobs: int | None = None  # extraction worker processes (default: all cores)
-    extract_timeout: float = 120.0
-    reextract: bool = False
-    ocr: bool = False  # run OCR on scanned PDFs after extraction (needs ocrmypdf)
-    ocr_timeout: float = 600.0
-
-    def http(self):
-        """The HTTP client these options describe (one session for the whole run)."""
-        from r2p_archive.download import Http, HttpConfig
-
-        return Http(HttpConfig(timeout=self.timeout, max_bytes=self.max_bytes,
-                               concurrency=self.concurrency, per_host=self.per_host,
-                               wayback=self.wayback))
-
-
-@dataclass
-class SourceResult:
-    """One dialogue page: what it planned, or why it could not be read."""
-
-    source: str
-    year: int | None = None
-    statements: list[PlannedStatement] = field(default_factory=list)
-    error: str | None = None
-    from_wayback: str | None = None  # capture URL when the page itself came from Wayback
-    warning: str | None = None
-    data: bytes | None = field(default=None, repr=False)  # a record's PDF, stored once
-
-
-@dataclass
-class FetchReport:
-    sources: list[SourceResult]
-    records: list[Record]  # the final state of every planned statement
-    actions: dict[str, str]  # statement id -> what this run did (downloaded, skipped...)
-
-    def counts(self) -> dict[str, int]:
-        counter = Counter(r.status for r in self.records)
-        counter["skipped"] = sum(1 for a in self.actions.values() if a == "skipped")
-        return dict(counter)
-
-    def per_year(self) -> dict[int, Counter]:
-        table: dict[int, Counter] = {}
-        for rec in self.records:
-            row = table.setdefault(rec.year, Counter())
-            row[rec.status] += 1
-            if self.actions.get(rec.id) == "skipped":
-                row["skipped"] += 1
-        return dict(sorted(table.items()))
-
-    @property
-    def exit_code(self) -> int:
-        unreadable = [s for s in self.sources if s.error]
-        if self.sources and len(unreadable) == len(self.sources):
-            return 2 if not self.records else 1
-        if unreadable or any(r.status in ("failed", PENDING) for r in self.records):
-            return 1
-        return 0
-
-
-class Reporter:
-    """Progress callbacks; the CLI renders them (rich progress bar, or one line each)."""
-
-    def phase(self, name: str, total: int) -> None: ...
-
-    def done(self, rec: Record, action: str) -> None: ...
-
-    def message(self, text: str) -> None: ...
-
-
-# -- reading dialogue pages ------------------------------------------------------------------
-
-
-def _is_url(source: str) -> bool:
-    return urlsplit(source).scheme.lower() in ("http", "https")
-
-
-def _page_cache(archive: Archive | None, url: str) -> tuple[Path, Path] | None:
-    if archive is None:
-        return None
-    key = hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
-    folder = archive.root / "pages"
-    return folder / f"{key}.html", folder / f"{key}.json"
-
-
-def read_page(source: str, http, *, archive: Archive | None, year: int | None
-              ) -> tuple[bytes, str | None]:
-    """The bytes of a dialogue page and, if it came from the Wayback Machine, the capture URL.
-
-    URLs are re-read conditionally against the copy kept in ``{archive}/pages`` (if any); a
-    dead page falls back to the Wayback Machine, then to the kept copy.
-    """
-    from r2p_archive.download import DownloadError
-
-    if not _is_url(source):
-        path = Path(source)
-        if urlsplit(source).scheme and len(urlsplit(source).scheme) > 1:
-            raise UnusableInput(f"{source}: only http(s) URLs and local files can be read")
-        try:
-            if path.stat().st_size > MAX_PAGE_BYTES:
-                raise UnusableInput(f"{source}: larger than {MAX_PAGE_BYTES // 2**20} MB")
-            return path.read_bytes(), None
-        except FileNotFoundError:
-            raise UnusableInput(f"{source}: no such file or URL") from None
-        except IsADirectoryError:
-            raise UnusableInput(f"{source}: is a folder, not a page") from None
-        except OSError as exc:
-            raise UnusableInput(f"{source}: cannot read: {exc.strerror}") from None
-
-    cache = _page_cache(archive, source)
-    meta: dict = {}
-    if cache and cache[0].is_file() and cache[1].is_file():
-        try:
-            meta = json.loads(cache[1].read_text("utf-8"))
-        except (OSError, ValueError):
-            meta = {}
-    try:
-        got = http.download_or_wayback(
-            source,
-            archive.root / ".tmp" if archive else Path(_tmp_root()),
-            year=year,
-            etag=meta.get("etag"),
-            last_modified=meta.get("last_modified"),
-        )
-    except DownloadError as exc:
-        if meta and cache:
-            return cache[0].read_bytes(), None
-        raise UnusableInput(f"{source}: {exc}") from None
-    if got.not_modified and cache:
-        return cache[0].read_bytes(), meta.get("wayback_url")
-    try:
-        data = got.path.read_bytes() if got.path else b""
-    finally:
-        got.discard()
-    if cache:
-        atomic_write_bytes(cache[0], data)
-        atomic_write_text(cache[1], json.dumps({
-            "url": source, "etag": got.etag, "last_modified": got.last_modified,
-            "wayback_url": got.wayback_url, "fetched_at": _now(),
-        }, indent=2))
-    return data, got.wayback_url
-
-
-def _tmp_root() -> str:
-    import tempfile
-
-    return tempfile.gettempdir()
-
-
-_SYMBOL = re.compile(r"[AS]/(?:\d{2}/)?PV\.\d{1,5}(?:\s*\(Resumption \d\))?", re.IGNORECASE)
-UNDOCS_URL = "https://undocs.org"
-
-
-def expand_sources(sources: Sequence[str], languages: Sequence[str] = ("en",)
-                   ) -> list[tuple[str, str]]:
-    """(source to read, what the user gave) for each source: a document symbol
-    (``A/72/PV.99``) becomes one undocs.org address per language wanted."""
-    base = os.environ.get("R2P_UNDOCS_URL", UNDOCS_URL).rstrip("/")
-    out = []
-    for source in sources:
-        if _SYMBOL.fullmatch(source.strip()):
-            symbol = source.strip()
-            out.extend((f"{base}/{lang}/{symbol}", source) for lang in languages)
-        else:
-            out.append((source, source))
-    return out
-
-
-def plan_sources(
-    sources: Sequence[str],
-    *,
-    catalog: Catalog,
-    http,
-    year: int | None = None,
-    base_url: str | None = None,
-    archive: Archive | None = None,
-    languages: Sequence[str] = ("en",),
-    r2p_only: Sequence[str] = (),
-) -> list[SourceResult]:
-    """Read and plan each source (dialogue page or verbatim record); an unreadable source is
-    reported, not raised.  ``r2p_only``: sources (symbols) of which only the turns under the
-    R2P agenda item are kept (the catalog's records)."""
-    from r2p_archive.pages import Document, layout_for
-
-    results = []
-    for source, given in expand_sources(sources, languages):
-        page_year = year or (catalog.year_of_source(source) if _is_url(source) else None)
-        doc = None
-        try:
-            data, capture = read_page(source, http, archive=archive, year=page_year)
-            local = None if _is_url(source) else Path(source)
-            doc = Document(source, data, base_url=base_url, file=local,
-                           r2p_only=given in r2p_only)
-            layout = layout_for(doc)
-            planned = layout.plan(doc, page_year)
-        except UnusableInput as exc:
-            results.append(SourceResult(source, page_year, error=str(exc)))
-            continue
-        finally:
-            if doc is not None:
-                doc.close()
-        base = base_url or (source if _is_url(source) else None)
-        relative = _count_relative_links(data) if base is None and layout.NAME == "generic" else 0
-        base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
-                     "(the page's address)")
-        if not planned:
-            why = base_hint if relative else "is it a dialogue page?"
-            if layout.NAME == "un-record":
-                why = "no turn under the R2P agenda item"
-            results.append(SourceResult(source, page_year,
-                                        error=f"{source}: no statements found; {why}"))
-            continue
-        page_year = page_year or planned[0].year
-        warning = f"{source}: {base_hint}" if relative else None
-        record = planned[0].part is not None
-        results.append(SourceResult(source, page_year, planned, from_wayback=capture,
-                                    warning=warning, data=data if record else None))
-    return results
-
-
-_HREF = re.compile(rb"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
-
-
-def _count_relative_links(data: bytes) -> int:
-    """How many links of a page are relative (neither absolute nor fragment/javascript)."""
-    count = 0
-    for match in _HREF.finditer(data[:MAX_PAGE_BYTES]):
-        href = match.group(1)
-        if href and not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//", href):
-            count += 1
-    return count
-
-
-def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]:
-    """Every planned statement once, in page order (a document listed on two pages counts
-    once); the language versions of a record's turns linked (see ``link_versions``)."""
-    from r2p_archive.pages.parts import link_versions
-
-    seen: set[str] = set()
-    out = []
-    for result in results:
-        for st in result.statements:
-            if st.id not in seen:
-                seen.add(st.id)
-                out.append(st)
-    return link_versions(out)
 
 
 # -- storing -------------------------------------------------------------------------------
@@ -331,29 +84,6 @@ def _round_robin_by_host(records: list[Record]) -> list[Record]:
     return out
 
 
-def _cleanup(archive: Archive) -> None:
-    """Remove what an interrupted run left: temp files and statement folders with no sidecar."""
-    shutil.rmtree(archive.root / ".tmp", ignore_errors=True)
-    for part in archive.root.glob("[0-9]*/*/*/.*.part"):
-        part.unlink(missing_ok=True)
-    for folder in archive.root.glob("[0-9]*/*/*"):
-        if folder.is_dir() and not (folder / SIDECAR).exists():
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _refresh_plan_fields(rec: Record, plan: PlannedStatement, country: str | None) -> bool:
-    """Copy what the page says about a statement onto its record; True if anything changed."""
-    changed = False
-    for name, value in (("speaker", plan.speaker), ("speaker_type", plan.speaker_type),
-                        ("iso3", plan.iso3), ("languages", list(plan.languages)),
-                        ("note", plan.note), ("source", plan.source), ("country", country),
-                        *(plan_part_fields(plan.part).items() if plan.part else ())):
-        if getattr(rec, name) != value:
-            setattr(rec, name, value)
-            changed = True
-    return changed
-
-
 class _Run:
     def __init__(self, archive: Archive, options: FetchOptions, reporter: Reporter, http):
         from r2p_archive.index import Index
@@ -364,6 +94,7 @@ class _Run:
         self.http = http
         self.index = Index.open(archive)
         self.actions: dict[str, str] = {}
+        self.duplicates: list[tuple[Any, str]] = []  # (plan or record, the statement kept)
 
     def save(self, rec: Record, text: str | None = None, *, read_text: bool = False) -> None:
         self.archive.save(rec)
@@ -409,11 +140,11 @@ class _Run:
     def store_part(self, rec: Record | None, plan: PlannedStatement, country: str | None,
                    document: tuple[str, str]) -> Record:
         """Store one turn of a verbatim record: its text and sidecar (the record's PDF is
-        stored once, beside the statements, by :func:`_store_documents`)."""
+        stored once, beside the statements, by :func:`~r2p_archive.storage.store_documents`)."""
         record_file, sha = document
         text = plan.text or ""
         if rec is not None and rec.sha256 == sha and rec.status in ("ok", "no_text"):
-            if _refresh_plan_fields(rec, plan, country) or rec.record_file != record_file:
+            if refresh_from_plan(rec, plan, country) or rec.record_file != record_file:
                 rec.record_file = record_file
                 self.save(rec, read_text=True)
             self.actions[rec.id] = "skipped"
@@ -427,9 +158,11 @@ class _Run:
         if text.strip():
             atomic_write_text(folder / TEXT, text)
             rec.text, rec.status, rec.error = TEXT, "ok", None
+            rec.text_sha256 = text_sha256(text)
         else:
             (folder / TEXT).unlink(missing_ok=True)
             rec.text, rec.status, rec.error = None, "no_text", "the turn holds no text"
+            rec.text_sha256 = None
         rec.record_file, rec.sha256, rec.extracted_sha256 = record_file, sha, sha
         rec.kind, rec.extractor = "pdf", "pdfminer+turns"
         rec.language = plan.part.language if plan.part else None
@@ -440,6 +173,30 @@ class _Run:
         self.actions[rec.id] = "extracted"
         self.reporter.done(rec, "extracted")
         return rec
+
+    def merge_duplicates(self, records: list[Record]) -> list[Record]:
+        """One statement per (speaker, document content): a statement whose document is the
+        same as another's of the same speaker (same SHA-256) is removed, and its URL recorded
+        on the other (``other_urls``); the next fetch does not download it again."""
+        kept: dict[tuple[str, str], Record] = {}
+        out = []
+        for rec in records:
+            if rec.record or not rec.sha256 or rec.status not in STORED:
+                out.append(rec)
+                continue
+            key = (rec.iso3 or rec.speaker.casefold(), rec.sha256)
+            first = kept.setdefault(key, rec)
+            if first is rec:
+                out.append(rec)
+                continue
+            if rec.url and rec.url not in first.other_urls and rec.url != first.url:
+                first.other_urls.append(rec.url)
+                self.save(first, read_text=True)
+            self.index.delete(rec.id)
+            shutil.rmtree(self.archive.path_of(rec.dir), ignore_errors=True)
+            self.duplicates.append((rec, first.id))
+            self.actions.pop(rec.id, None)
+        return out
 
     def fail(self, rec: Record, reason: str) -> None:
         if rec.status in STORED and rec.original:
@@ -548,46 +305,21 @@ class _Run:
         extracting[key] = [rec]
         workers.submit(ExtractJob(key=key, path=self.archive.path_of(rec.dir) / rec.original,
                                   kind=rec.kind, hints=list(rec.languages),
-                                  content_type=rec.content_type))
-
-    def ocr_all(self, records: list[Record]) -> None:
-        """OCR every scanned PDF (status no_text), then extract the recognised text."""
-        from r2p_archive.extract import ExtractJob, OCRFailed, extract_many, ocr_pdf
-
-        todo = [r for r in records if r.status == "no_text" and r.kind == "pdf" and r.original]
-        self.reporter.phase("ocr", len(todo))
-        for rec in todo:
-            folder = self.archive.path_of(rec.dir)
-            ocred = folder / OCR_PDF
-            try:
-                ocr_pdf(folder / rec.original, ocred, self.options.ocr_timeout,
-                        rec.languages)
-            except OCRFailed as exc:
-                rec.error = f"OCR failed: {exc}"
-                self.save(rec)
-                self.actions[rec.id] = "ocr_failed"
-                self.reporter.done(rec, "ocr_failed")
-                continue
-            job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages))
-            (result,) = extract_many([job], workers=1, timeout=self.options.extract_timeout)
-            result.extractor = "pdfminer+ocrmypdf"
-            if result.status == "no_text":
-                result.error = "OCR recognised no text"
-            self.apply_extraction(rec, result)
-            self.actions[rec.id] = "ocr"
-            self.reporter.done(rec, "ocr")
+                                  content_type=rec.content_type,
+                                  ocr=self.options.auto_ocr))
 
     def apply_extraction(self, rec: Record, result) -> None:
         folder = self.archive.path_of(rec.dir)
         if result.text:
             atomic_write_text(folder / TEXT, result.text)
-            rec.text = TEXT
+            rec.text, rec.text_sha256 = TEXT, text_sha256(result.text)
         else:
             (folder / TEXT).unlink(missing_ok=True)
-            rec.text = None
+            rec.text, rec.text_sha256 = None, None
         rec.status = result.status
         rec.error = result.error
         rec.extractor = result.extractor
+        rec.ocr = result.ocr  # OCR facts (None when the text was not recognised)
         rec.pages = result.pages
         rec.text_chars = result.chars
         rec.extract_seconds = round(result.seconds, 3)
@@ -601,49 +333,6 @@ class _Run:
         self.archive.save(rec)
         rec.dir = self.archive.move_dir(rec.dir, rec.language)
         self.index.upsert(rec, result.text)
-
-
-def _store_documents(archive: Archive, sources: Iterable[SourceResult]
-                     ) -> dict[str, tuple[str, str]]:
-    """Keep each verbatim record's PDF once; source -> (its path in the archive, SHA-256)."""
-    out = {}
-    for result in sources:
-        parts = [st.part for st in result.statements if st.part is not None]
-        if result.data is None or not parts:
-            continue
-        out[result.source] = archive.store_record(parts[0].record, parts[0].language, result.data)
-    return out
-
-
-def _finish_moves(archive: Archive, records: Iterable[Record]) -> None:
-    """Move extracted statements still in the folder of another language to their own.
-
-    A run killed between saving an extracted sidecar and moving its folder to the detected
-    language leaves it in the old folder (``und``) for good, since the next run skips it.
-    """
-    for rec in records:
-        if rec.dir and rec.sha256 and rec.extracted_sha256 == rec.sha256:
-            rec.dir = archive.move_dir(rec.dir, rec.language)
-
-
-def _sync_index(archive: Archive, index, records: Iterable[Record]) -> None:
-    """Re-index the statements whose index row differs from their sidecar.
-
-    A run killed between writing a sidecar and writing its index row leaves the index behind
-    the files; statements the next run skips would otherwise stay wrong in the index.
-    """
-    from r2p_archive.index import row_of
-
-    have = {row["id"]: row for row in index.rows(text=False)}
-    stale = []
-    for rec in records:
-        if have.get(rec.id) == row_of(rec, None):
-            continue
-        text = archive.read_text(rec)
-        if have.get(rec.id) != row_of(rec, text):
-            stale.append((rec, text))
-    if stale:
-        index.upsert_many(stale)
 
 
 def run(
@@ -663,19 +352,23 @@ def run(
         http = options.http()
     plans = unique_statements(sources)
     try:
-        with archive.writer_lock():
-            _cleanup(archive)
+        with archive.writer_lock(create=True):
+            cleanup(archive)
             state = _Run(archive, options, reporter, http)
             try:
                 stored = {rec.id: rec for rec in archive.iter_records()}
-                _finish_moves(archive, stored.values())
-                _sync_index(archive, state.index, stored.values())
+                finish_moves(archive, stored.values())
+                sync_index(archive, state.index, stored.values())
                 records: list[Record] = []
                 todo: list[Record] = []
-                documents = _store_documents(archive, sources)
+                documents = store_documents(archive, sources)
+                aliases = {u: r for r in stored.values() for u in r.other_urls}
                 for plan in plans:
                     country = country_name(plan.iso3) if plan.iso3 else None
                     rec = stored.get(plan.id)
+                    if rec is None and plan.url in aliases:  # a known duplicate: nothing to do
+                        state.duplicates.append((plan, aliases[plan.url].id))
+                        continue
                     if plan.part is not None:
                         rec = state.store_part(rec, plan, country, documents[plan.source or ""])
                         records.append(rec)
@@ -688,11 +381,13 @@ def run(
                         if plan.url is None:
                             rec.status = "no_link"
                         state.save(rec)
-                    elif _refresh_plan_fields(rec, plan, country):
+                    elif refresh_from_plan(rec, plan, country):
                         state.save(rec, read_text=True)
                     records.append(rec)
                     if rec.url is None:
                         state.actions[rec.id] = "no_link"
+                    elif rec.status in STORED and rec.original and options.reextract:
+                        state.actions[rec.id] = "reextracted"
                     elif rec.status in STORED and rec.original and not options.refresh:
                         state.actions[rec.id] = "skipped"
                     elif rec.status == PENDING and rec.original:
@@ -700,48 +395,16 @@ def run(
                     else:
                         todo.append(rec)
                 state.fetch_all(todo, records)
+                records = state.merge_duplicates(records)
                 if options.ocr:
+                    from r2p_archive.ocr import ocr_all, require_ocr
+
                     require_ocr()
-                    state.ocr_all(records)
+                    ocr_all(state, records)
             finally:
                 state.index.close()
+                shutil.rmtree(archive.root / ".tmp", ignore_errors=True)  # no leftovers
     finally:
         if own_http:
             http.close()
-    return FetchReport(sources, records, state.actions)
-
-
-def require_ocr() -> None:
-    from r2p_archive.extract import ocr_available
-
-    if not ocr_available():
-        raise UnusableInput("OCR needs ocrmypdf and tesseract on PATH (e.g. `apt install "
-                            "ocrmypdf` or `pip install ocrmypdf` plus tesseract)")
-
-
-def ocr(archive: Archive, *, year: int | None = None, options: FetchOptions | None = None,
-        reporter: Reporter | None = None) -> list[Record]:
-    """Run OCR on the archive's scanned PDFs (of one year with ``year``); returns them."""
-    require_ocr()
-    options = options or FetchOptions()
-    with archive.writer_lock():
-        state = _Run(archive, options, reporter or Reporter(), http=None)
-        try:
-            records = [r for r in archive.iter_records() if year is None or r.year == year]
-            state.ocr_all(records)
-        finally:
-            state.index.close()
-    return [r for r in records if r.id in state.actions]
-
-
-def default_sources(catalog: Catalog, year: int | None) -> tuple[list[str], list[str]]:
-    """The catalog's sources (of one year with ``year``): (pages and records to read, the
-    records among them: their verified symbols, of which only the R2P item is kept)."""
-    sources: list[str] = []
-    records: list[str] = []
-    for d in catalog.dialogues:
-        if year is None or d.year == year:
-            sources.extend(d.page_urls)
-            records.extend(d.record_symbols())
-    return sources + records, records
-
+    return FetchReport(sources, records, state.actions, archive, duplicates=state.duplicates)

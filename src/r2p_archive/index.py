@@ -1,8 +1,9 @@
 """The archive's SQLite index: a table of statements plus an FTS5 full-text table.
 
 The index is derived from the files: every row is computed from a statement's JSON sidecar and
-its extracted text, so :func:`reindex` can always rebuild it, and :func:`verify` can compare it
-with the files.  The schema is documented in ``docs/schema.md``.
+its extracted text, so :func:`reindex` can always rebuild it, and
+:func:`r2p_archive.verify.verify` can compare it with the files.
+The schema is documented in ``docs/schema.md``.
 
 Besides the text, ``statements_fts`` holds the forms that search matches (see
 :mod:`r2p_archive.analyze`): ``plain`` (Arabic without marks), ``stems`` (tagged Snowball stems
@@ -18,19 +19,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from r2p_archive import analyze
 from r2p_archive.errors import UnusableInput
-from r2p_archive.models import PENDING, Record
+from r2p_archive.models import Record
 from r2p_archive.storage import Archive
 
 SCHEMA_VERSION = 3
@@ -100,7 +99,10 @@ PRAGMA user_version = {SCHEMA_VERSION};
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+        # A read-only copy of an archive (WAL mode): SQLite cannot create the -shm file beside
+        # it, so open it as immutable; it cannot change while no one can write there.
+        flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=10)
         conn.execute("PRAGMA cache_size = -65536")  # 64 MB: fewer page reads per search
     else:
         conn = sqlite3.connect(path, timeout=10)
@@ -169,10 +171,7 @@ class Index:
     @classmethod
     def open(cls, archive: Archive, *, readonly: bool = False) -> Index:
         """Open (and unless ``readonly`` create) the archive's index."""
-        return cls.open_path(archive, archive.index_path, readonly=readonly)
-
-    @classmethod
-    def open_path(cls, archive: Archive, path: Path, *, readonly: bool = False) -> Index:
+        path = archive.index_path
         if readonly and not path.is_file():
             raise UnusableInput(f"no archive index at {path}; run `r2p fetch` or `r2p reindex`")
         if not readonly:
@@ -433,157 +432,3 @@ def reindex(archive: Archive, *, batch: int = 500) -> int:
     return n
 
 
-# -- verify ----------------------------------------------------------------------------------
-ORIGINAL_MISSING = "original missing"
-ORIGINAL_MODIFIED = "original modified (sha256 mismatch)"
-TEXT_MISSING = "text file missing"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One difference between the files and what they should be."""
-
-    id: str  # statement id ("" for archive-wide problems)
-    path: str  # relative to the archive root
-    problem: str  # one line
-    fixed: bool = False
-
-
-@dataclass
-class VerifyReport:
-    checked: int = 0  # statements (sidecars) checked
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return all(p.fixed for p in self.problems)
-
-    @property
-    def unfixed(self) -> list[Problem]:
-        return [p for p in self.problems if not p.fixed]
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _known_failure(rec: Record) -> bool:
-    return rec.status == "failed" and rec.error in (ORIGINAL_MISSING, ORIGINAL_MODIFIED)
-
-
-def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
-    """Check the files against their checksums and the index against the files.
-
-    Problems found (each one line): an original missing or modified, a missing text file,
-    a statement missing from the index or indexed differently from its files, an index row
-    without a sidecar, leftover ``*.part`` temp files, a missing or damaged index.  With
-    ``fix`` the index is brought in line, temp files are removed, and records whose original
-    is missing or modified are marked ``failed`` so the next fetch downloads them again.
-    Statements already marked so are not reported again.
-    """
-    report = VerifyReport()
-    problems = report.problems
-    root = archive.root
-    if not root.is_dir():
-        raise UnusableInput(f"no archive at {root}")
-
-    # leftover temp files from interrupted writes
-    for part in sorted(root.rglob("*.part")):
-        rel = part.relative_to(root).as_posix()
-        fixed = False
-        if fix:
-            with contextlib.suppress(FileNotFoundError):
-                part.unlink()
-            fixed = True
-        problems.append(Problem("", rel, "leftover temporary file", fixed))
-
-    records = list(archive.iter_records())
-    report.checked = len(records)
-    to_save: list[Record] = []
-    for rec in records:
-        assert rec.dir is not None
-        original = archive.file(rec, rec.original)
-        rel = f"{rec.dir}/{rec.original}"
-        if original is None and rec.record_file:  # a turn of a verbatim record
-            original, rel = archive.path_of(rec.record_file), rec.record_file
-        if original is not None and not _known_failure(rec):
-            problem = None
-            if not original.is_file():
-                problem = ORIGINAL_MISSING
-            elif rec.sha256 and _sha256(original) != rec.sha256:
-                problem = ORIGINAL_MODIFIED
-            if problem:
-                problems.append(Problem(rec.id, rel, problem, fix))
-                if fix:
-                    rec.status = "failed"
-                    rec.error = problem
-                    to_save.append(rec)
-        text_file = archive.file(rec, rec.text)
-        if text_file is not None and not text_file.is_file():
-            problems.append(Problem(rec.id, f"{rec.dir}/{rec.text}", TEXT_MISSING, fix))
-            if fix:
-                # extract again on the next fetch: the document is there, its text is not
-                rec.text = None
-                rec.text_chars = None
-                if rec.status == "ok":
-                    rec.status = PENDING
-                    rec.error = TEXT_MISSING
-                if rec not in to_save:
-                    to_save.append(rec)
-    for rec in to_save:
-        archive.save(rec)
-
-    # the index against the files
-    db = archive.index_path
-    index: Index | None = None
-    whole_index_problem = None
-    if not db.is_file():
-        whole_index_problem = "index missing"
-    else:
-        try:
-            index = Index.open(archive, readonly=not fix)
-            indexed = index.paths()
-        except (UnusableInput, sqlite3.DatabaseError):
-            if index is not None:
-                index.close()
-                index = None
-            whole_index_problem = "index damaged"
-    if whole_index_problem:
-        if fix:
-            reindex(archive)
-        problems.append(Problem("", db.name, whole_index_problem, fix))
-        return report
-
-    assert index is not None
-    try:
-        stale: list[tuple[Record, str | None]] = []
-        seen: set[str] = set()
-        for rec in records:
-            text = archive.read_text(rec)
-            seen.add(rec.id)
-            want = row_of(rec, text)
-            have = index.row(rec.id)
-            if have is None:
-                problems.append(Problem(rec.id, rec.dir or "", "not in the index", fix))
-                stale.append((rec, text))
-                continue
-            have_text = have.pop("_text")
-            if have != want or (have_text or "") != (text or ""):
-                problems.append(Problem(rec.id, rec.dir or "", "index out of date", fix))
-                stale.append((rec, text))
-        extra = sorted(set(indexed) - seen)
-        for sid in extra:
-            problems.append(
-                Problem(sid, indexed[sid], "in the index but no sidecar", fix)
-            )
-        if fix:
-            index.upsert_many(stale)
-            for sid in extra:
-                index.delete(sid)
-    finally:
-        index.close()
-    return report

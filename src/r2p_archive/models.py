@@ -109,6 +109,7 @@ class Record:
     languages: list[str] = field(default_factory=list)  # hints from the page
     note: str | None = None
     url: str | None = None
+    other_urls: list[str] = field(default_factory=list)  # the same document found elsewhere
     source: str | None = None  # the page or record the statement was planned from
     status: str = PENDING
     error: str | None = None
@@ -135,6 +136,7 @@ class Record:
     pages: int | None = None
     extract_seconds: float | None = None
     extracted_sha256: str | None = None  # content the text was extracted from
+    text_sha256: str | None = None  # SHA-256 of statement.txt (UTF-8), checked by verify
     # a turn of a verbatim record (see Part); None for a statement of its own
     record: str | None = None
     record_file: str | None = None  # the record's PDF, relative to the archive root
@@ -185,6 +187,24 @@ class Record:
         return rec
 
 
+def text_sha256(text: str) -> str:
+    """The checksum kept in a sidecar's ``text_sha256``: SHA-256 of the text in UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def plan_part_fields(part: Part) -> dict[str, Any]:
     """A part's fields as a :class:`Record` carries them."""
     return {name: getattr(part, name) for name in PART_FIELDS}
+
+
+def refresh_from_plan(rec: Record, plan: PlannedStatement, country: str | None) -> bool:
+    """Copy what the page says about a statement onto its record; True if anything changed."""
+    changed = False
+    for name, value in (("speaker", plan.speaker), ("speaker_type", plan.speaker_type),
+                        ("iso3", plan.iso3), ("languages", list(plan.languages)),
+                        ("note", plan.note), ("source", plan.source), ("country", country),
+                        *(plan_part_fields(plan.part).items() if plan.part else ())):
+        if getattr(rec, name) != value:
+            setattr(rec, name, value)
+            changed = True
+    return changed

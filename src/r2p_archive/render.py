@@ -1,11 +1,9 @@
-"""Rich rendering for `dialogues`, `list`, `search`, `show` and `verify`.  Only the commands
-import this."""
+"""The one output layer of the `r2p` commands: rich tables and text and the record formats
+(tsv, csv, json, jsonl); fetch progress and summaries are in :mod:`r2p_archive.render_fetch`.
+Only the commands import these."""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +15,8 @@ from rich.text import Text
 
 from r2p_archive.api import GroupCount, Hit, Statement
 from r2p_archive.catalog import Dialogue
-from r2p_archive.index import Problem
+from r2p_archive.plain import json_line, records, to_json  # noqa: F401  (re-exported)
+from r2p_archive.verify import Problem
 
 BAR_WIDTH = 40
 _TYPE_LABELS = {
@@ -31,23 +30,13 @@ _TYPE_LABELS = {
 
 class _Console(Console):
     def on_broken_pipe(self) -> None:
-        # `r2p list | head`: the reader went away; that is not a failure of r2p.
-        _stdout_to_devnull()
-        raise SystemExit(0)
-
-
-def _stdout_to_devnull() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+        # `r2p list | head`: handled in one place, the command group (r2p_archive.cli.Group)
+        raise BrokenPipeError
 
 
 def console(stderr: bool = False) -> Console:
     """The one way r2p prints rich output (tables, progress) on stdout or stderr."""
     return _Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def meeting_dates(d: Dialogue) -> str:
@@ -59,6 +48,9 @@ def meeting_dates(d: Dialogue) -> str:
     for prev, cur in zip(d.dates, d.dates[1:], strict=False):
         shown.append(cur[8:] if cur[:7] == prev[:7] else cur[5:] if cur[:4] == prev[:4] else cur)
     return ", ".join(shown)
+
+
+DIALOGUE_COLUMNS = ("year", "date", "end_date", "format", "title", "report", "archived")
 
 
 def dialogues_table(rows: Sequence[tuple[Dialogue, int | None]]) -> Table:
@@ -112,12 +104,13 @@ def statements_table(statements: Sequence[Statement]) -> Table:
     return table
 
 
-def hit_text(n: int, hit: Hit) -> Text:
-    """``n. Name · year · lang · score`` then the snippet with matched words in bold."""
+def hit_text(hit: Hit) -> Text:
+    """``rank. Name · year · lang · id`` then the snippet with matched words in bold (the
+    rank says how good a hit is; the raw BM25 score is in the JSON)."""
     text = Text()
-    text.append(f"{n}. ", style="dim")
+    text.append(f"{hit.rank}. ", style="dim")
     text.append(hit.name, style="bold cyan")
-    text.append(f" · {hit.year} · {hit.language or '-'} · score {hit.score:.3g} · ", style="dim")
+    text.append(f" · {hit.year} · {hit.language or '-'} · ", style="dim")
     text.append(hit.id, style="dim")
     if hit.matched:  # --any-language: which glossary forms this statement contains
         text.append(f" · matched {', '.join(hit.matched)}", style="dim")
@@ -188,3 +181,46 @@ def problems_table(problems: Sequence[Problem]) -> Table:
             Text("yes", style="green") if p.fixed else Text("no", style="red"),
         )
     return table
+
+
+def info_text(data: dict[str, Any]) -> str:
+    """`r2p info` on a terminal."""
+    lines = [f"archive: {data['archive']}"]
+    if not data["exists"]:
+        return lines[0] + "\nstatus:  empty (run `r2p fetch`)\n"
+    missing = "" if data["index_exists"] else " (missing: run `r2p reindex`)"
+    lines.append(f"index:   {data['index']}{missing}")
+    first, last = data["first_year"], data["last_year"]
+    span = f", {first}–{last}" if first else ""
+    by_status = ", ".join(f"{n} {s}" for s, n in data["by_status"].items())
+    lines.append(f"holds:   {data['statements']} statements{span} ({by_status})")
+    if data["read_only"]:
+        lines.append("mode:    read-only (list, search, show and export work)")
+    left = []
+    if data["tmp_files"]:
+        left.append(f"{data['tmp_files']} file(s) in .tmp/ from an interrupted fetch "
+                    "(the next fetch removes them)")
+    if data["part_files"]:
+        left.append(f"{data['part_files']} unfinished *.part file(s) (`r2p verify --fix` "
+                    "removes them)")
+    if data["page_copies"]:
+        left.append(f"{data['page_copies']} kept dialogue page(s) in pages/ (re-read "
+                    "conditionally by the next fetch)")
+    lines += [f"{'leftover:' if i == 0 else '         '} {x}" for i, x in enumerate(left)]
+    return "\n".join(lines) + "\n"
+
+
+def verify_report(report: Any, fix: bool) -> None:
+    """`r2p verify` on a terminal: a table of problems and one summary line."""
+    con = console()
+    n = report.checked
+    if not report.problems:
+        con.print(f"{n} statement{'s' if n != 1 else ''} checked: all files and the index agree.")
+        return
+    con.print(problems_table(report.problems))
+    left = len(report.unfixed)
+    con.print(f"{n} statements checked: {len(report.problems)} problems, "
+              f"{len(report.problems) - left} fixed, {left} left"
+              + ("" if fix or not left else "; run `r2p verify --fix`"))
+    for note in getattr(report, "notes", []):
+        con.print(note)

@@ -14,10 +14,12 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import Record
@@ -100,11 +102,40 @@ class Archive:
     def lock_path(self) -> Path:
         return self.root / LOCK_NAME
 
+    @property
+    def read_only(self) -> bool:
+        """True when the archive folder exists but cannot be written (a read-only copy)."""
+        return self.root.is_dir() and not os.access(self.root, os.W_OK)
+
+    def holds_statements(self) -> bool:
+        """True when the folder holds at least one statement (sidecar) or an index."""
+        if not self.root.is_dir():
+            return False
+        return self.index_path.is_file() or next(
+            iter(self.root.glob(f"[0-9]*/*/*/{SIDECAR}")), None) is not None
+
+    def require(self) -> None:
+        """Refuse (exit 2) an archive that does not exist: only `r2p fetch` creates one."""
+        if not self.root.is_dir():
+            raise ArchiveError(f"no archive at {self.root}; run `r2p fetch` first (only fetch "
+                               "creates an archive)")
+
+    def require_writable(self) -> None:
+        """Refuse (exit 2, one line) to write into a read-only archive."""
+        if self.read_only:
+            raise ArchiveError(f"the archive at {self.root} is read-only; list, search, show "
+                               "and export work, commands that write do not")
+
     @contextlib.contextmanager
-    def writer_lock(self, timeout: float = 10.0) -> Iterator[None]:
-        """Hold the archive's writer lock; another writer waits ``timeout`` s, then gives up."""
+    def writer_lock(self, timeout: float = 10.0, *, create: bool = False) -> Iterator[None]:
+        """Hold the archive's writer lock; another writer waits ``timeout`` s, then gives up.
+
+        Without ``create`` the archive must exist already (only `r2p fetch` creates one)."""
         from filelock import FileLock, Timeout
 
+        if not create:
+            self.require()
+        self.require_writable()
         self.ensure()
         lock = FileLock(str(self.lock_path))
         try:
@@ -123,8 +154,7 @@ class Archive:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ArchiveError(f"cannot create archive folder {self.root}: {exc.strerror}") from exc
-        if not os.access(self.root, os.W_OK):
-            raise ArchiveError(f"archive folder {self.root} is not writable")
+        self.require_writable()
 
     # -- paths ---------------------------------------------------------------------------
     def path_of(self, rel_dir: str) -> Path:
@@ -218,3 +248,76 @@ class Archive:
             return path.read_text(encoding="utf-8")
         except OSError:
             return None
+
+
+def leftovers(archive: Archive) -> dict[str, int]:
+    """What runs leave behind besides statements: files in ``.tmp/`` (downloads of a run that
+    was killed), ``*.part`` files (interrupted writes) and the kept copies of dialogue pages
+    in ``pages/`` (kept on purpose: re-read conditionally by the next fetch)."""
+    root = archive.root
+    out = {"tmp_files": 0, "part_files": 0, "page_copies": 0}
+    if not root.is_dir():
+        return out
+    tmp = root / ".tmp"
+    if tmp.is_dir():
+        out["tmp_files"] = sum(1 for p in tmp.rglob("*") if p.is_file())
+    out["part_files"] = sum(1 for _ in root.glob("**/.*.part"))
+    pages = root / "pages"
+    if pages.is_dir():
+        out["page_copies"] = sum(1 for p in pages.glob("*.html"))
+    return out
+
+
+def archive_info(archive: Archive) -> dict[str, object]:
+    """What `r2p info` prints: where the archive is and what it holds (see docs/json.md)."""
+    from collections import Counter
+
+    data: dict[str, object] = {"archive": str(archive.root), "exists": archive.root.is_dir()}
+    if not archive.root.is_dir():
+        return data
+    records = list(archive.iter_records())
+    years = sorted({r.year for r in records})
+    data.update(
+        read_only=archive.read_only,
+        index=str(archive.index_path),
+        index_exists=archive.index_path.exists(),
+        statements=len(records),
+        first_year=years[0] if years else None,
+        last_year=years[-1] if years else None,
+        by_status=dict(sorted(Counter(r.status for r in records).items())),
+        **leftovers(archive),
+    )
+    return data
+
+
+# -- what a fetch does to the folder as a whole (moved here from fetch.py) ---------------
+def cleanup(archive: Archive) -> None:
+    """Remove what an interrupted run left: temp files and statement folders with no sidecar."""
+    shutil.rmtree(archive.root / ".tmp", ignore_errors=True)
+    for part in archive.root.glob("[0-9]*/*/*/.*.part"):
+        part.unlink(missing_ok=True)
+    for folder in archive.root.glob("[0-9]*/*/*"):
+        if folder.is_dir() and not (folder / SIDECAR).exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def store_documents(archive: Archive, sources: Iterable[Any]) -> dict[str, tuple[str, str]]:
+    """Keep each verbatim record's PDF once; source -> (its path in the archive, SHA-256)."""
+    out = {}
+    for result in sources:
+        parts = [st.part for st in result.statements if st.part is not None]
+        if result.data is None or not parts:
+            continue
+        out[result.source] = archive.store_record(parts[0].record, parts[0].language, result.data)
+    return out
+
+
+def finish_moves(archive: Archive, records: Iterable[Record]) -> None:
+    """Move extracted statements still in the folder of another language to their own.
+
+    A run killed between saving an extracted sidecar and moving its folder to the detected
+    language leaves it in the old folder (``und``) for good, since the next run skips it.
+    """
+    for rec in records:
+        if rec.dir and rec.sha256 and rec.extracted_sha256 == rec.sha256:
+            rec.dir = archive.move_dir(rec.dir, rec.language)

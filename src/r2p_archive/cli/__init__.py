@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,23 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 class Group(click.Group):
-    """Turns library errors into one line on stderr and the right exit code; no tracebacks."""
+    """Turns library errors and Click's usage errors into one line on stderr and the right exit
+    code; no tracebacks."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            sys.exit(_usage_error(exc))
+        except click.ClickException as exc:
+            click.echo(f"r2p: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("r2p: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -33,6 +50,17 @@ class Group(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(0)
+
+
+def _usage_error(exc: click.UsageError) -> int:
+    """``r2p: error: No such option '--countri'. (see `r2p list --help`)``: one line, exit 2."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # plain `r2p`: the help
+        click.echo(exc.format_message(), err=True)
+        return exc.exit_code
+    message = " ".join(exc.format_message().split())
+    where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+    click.echo(f"r2p: error: {message}{where}", err=True)
+    return exc.exit_code
 
 
 @click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
@@ -61,31 +89,17 @@ def archive_path(ctx: click.Context) -> Path:
     return ctx.find_root().obj
 
 
-@cli.command()
-@click.pass_context
-def info(ctx: click.Context) -> None:
-    """Print where the archive is and what it holds."""
-    from collections import Counter
-
-    from r2p_archive.storage import Archive
-
-    archive = Archive(archive_path(ctx))
-    click.echo(f"archive: {archive.root}")
-    if not archive.root.is_dir():
-        click.echo("status:  empty (run `r2p fetch`)")
-        return
-    click.echo(f"index:   {archive.index_path}"
-               f"{'' if archive.index_path.exists() else ' (missing: run `r2p reindex`)'}")
-    records = list(archive.iter_records())
-    by_status = Counter(r.status for r in records)
-    years = sorted({r.year for r in records})
-    span = f", {years[0]}–{years[-1]}" if years else ""
-    click.echo(f"holds:   {len(records)} statements{span} ("
-               + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())) + ")")
-
-
 def _register() -> None:
-    from r2p_archive.cli import fetch, query, serve  # noqa: F401  (commands register themselves)
+    from r2p_archive.cli import admin, fetch, query, serve  # noqa: F401  (commands register themselves)
+
+    # Each command's docstring ends with its examples; they go after the options, so that
+    # --help ends with them.
+    for command in cli.commands.values():
+        help_text, sep, examples = inspect.cleandoc(command.help or "").partition(
+            "\b\nExamples:\n")
+        if sep:
+            command.help = help_text.rstrip()
+            command.epilog = "\b\nExamples:\n" + examples.rstrip()
 
 
 _register()

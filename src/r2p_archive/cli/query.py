@@ -1,7 +1,7 @@
-"""`r2p list`, `search`, `show`, `export`, `reindex`, `verify`.
+"""`r2p list`, `search`, `show`, `export`, `rm`, `reindex`, `verify`.
 
-Option parsing only: the work is in :mod:`r2p_archive.api`, :mod:`r2p_archive.index` and
-:mod:`r2p_archive.export`; rendering in :mod:`r2p_archive.render` (imported inside commands, so
+Option parsing only: the work is in :mod:`r2p_archive.api`, :mod:`r2p_archive.verify` and
+:mod:`r2p_archive.export`; output in :mod:`r2p_archive.render` (imported inside commands, so
 `r2p --help` stays fast).
 """
 
@@ -12,14 +12,14 @@ from pathlib import Path
 
 import click
 
+from r2p_archive.api import COUNT_BY
 from r2p_archive.cli import archive_path, cli
-from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
+from r2p_archive.cli.options import filter_options, filters, format_options, output_format
+from r2p_archive.export import FORMATS as EXPORT_FORMATS
 
-_YEAR_HELP = "Only this year (or range, e.g. 2012-2017); repeat for several."
-_COUNTRY_HELP = "Only this state: a name in any common form or an ISO code (BRA, BR)."
-_LANGUAGE_HELP = "Only statements in this language (ISO 639-1 code, e.g. fr)."
-_RECORD_HELP = "Only the turns of this verbatim record (its symbol, e.g. A/76/PV.102)."
-_PROCEDURAL_HELP = "Include the presiding officer's procedural turns (left out by default)."
+LIST_COLUMNS = ("id", "year", "speaker", "speaker_type", "iso3", "country", "language",
+                "status", "text_chars", "path")
+HIT_COLUMNS = ("rank", "id", "year", "speaker", "iso3", "country", "language", "snippet")
 
 
 def _view(ctx: click.Context):
@@ -28,152 +28,163 @@ def _view(ctx: click.Context):
     return open_archive(archive_path(ctx))
 
 
-def _years(values: tuple[str, ...]) -> list[int] | None:
-    from r2p_archive.api import parse_years
-
-    return parse_years(values) if values else None
-
-
 def _empty_line(view) -> str:
     return f"The archive at {view.root} holds no statements yet; run `r2p fetch` first."
 
 
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
 @cli.command("list")
-@click.option("--year", "years", multiple=True, metavar="YEAR", help=_YEAR_HELP)
-@click.option("--country", metavar="NAME", help=_COUNTRY_HELP)
-@click.option("--language", metavar="CODE", help=_LANGUAGE_HELP)
-@click.option("--status", type=click.Choice([*STATUSES, PENDING]), help="Only this status.")
-@click.option("--type", "speaker_type", type=click.Choice(SPEAKER_TYPES), help="Only this type.")
-@click.option("--record", metavar="SYMBOL", help=_RECORD_HELP)
-@click.option("--procedural", is_flag=True, help=_PROCEDURAL_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@filter_options("year", "country", "speaker", "language", "status", "type", "record",
+                "procedural")
+@format_options
 @click.pass_context
-def list_cmd(ctx, years, country, language, status, speaker_type, record, procedural,
-             as_json) -> None:
+def list_cmd(ctx, **kwargs) -> None:
     """List the archived statements, by year then country or speaker (a record's turns in
-    their order)."""
+    their order).
+
+    \b
+    Examples:
+      r2p list --year 2012-2014 --language fr
+      r2p list --speaker "European Union" --format csv > eu.csv
+      r2p list --record A/76/PV.102 --json
+    """
+    fmt = output_format(kwargs)
     with _view(ctx) as view:
-        found = view.statements(
-            year=_years(years), country=country, language=language, status=status,
-            speaker_type=speaker_type, record=record, procedural=procedural,
-        )
+        found = view.statements(**filters(kwargs))
         from r2p_archive import render
 
-        if as_json:
-            click.echo(render.to_json([st.to_json() for st in found]))
+        if fmt != "table":
+            rows = [st.to_json(text=fmt in ("json", "jsonl")) for st in found]
+            click.echo(render.records(rows, fmt, LIST_COLUMNS), nl=False)
             return
         if not found:
             click.echo(_empty_line(view) if view.empty else "No statement matches these filters.")
             return
         con = render.console()
         con.print(render.statements_table(found))
-        con.print(f"{len(found)} statement{'s' if len(found) != 1 else ''}", style="dim")
+        con.print(_plural(len(found), "statement"), style="dim")
 
 
 @cli.command("search")
 @click.argument("query")
-@click.option("--year", "years", multiple=True, metavar="YEAR", help=_YEAR_HELP)
-@click.option("--country", metavar="NAME", help=_COUNTRY_HELP)
-@click.option("--language", metavar="CODE", help=_LANGUAGE_HELP)
+@filter_options("year", "country", "speaker", "language", "record", "procedural")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="How many hits to show.")
-@click.option("--count-by", "count_by", type=click.Choice(["year", "country", "language"]),
+@click.option("--count-by", "count_by", type=click.Choice(COUNT_BY),
               help="Count matching statements per year, country or language instead.")
-@click.option("--record", metavar="SYMBOL", help=_RECORD_HELP)
-@click.option("--procedural", is_flag=True, help=_PROCEDURAL_HELP)
 @click.option("--exact", is_flag=True, help="Match words as typed, without stemming.")
 @click.option("--any-language", "any_language", is_flag=True,
               help="Also match R2P glossary terms in the six UN languages.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option("--plot", type=click.Path(dir_okay=False), metavar="FILE.png|FILE.svg",
               help="With --count-by: also write a chart of the counts (PNG needs [plot]).")
+@format_options
 @click.pass_context
-def search_cmd(ctx, query, years, country, language, limit, count_by, record, procedural,
-               exact, any_language, as_json, plot) -> None:
-    """Full-text search, best matches first.
+def search_cmd(ctx, query, limit, count_by, exact, any_language, plot, **kwargs) -> None:
+    """Full-text search, best matches first.  Exit status 1 when nothing matches (like grep).
 
     QUERY: words (all must occur), "quoted phrases", OR, AND, NOT (upper case), parentheses,
-    prefix* and speaker:/text: to search one field.  Case and accents are ignored.
+    prefix* and speaker:/text: to search one field.  Words match their stems in each
+    statement's language (--exact: as typed); case and accents are ignored.
+
+    \b
+    Examples:
+      r2p search veto --year 2013
+      r2p search veto --any-language --count-by language --plot veto.svg
+      r2p search 'prevent* NOT military' --country Brasil --format jsonl
     """
+    from r2p_archive import plain
+    from r2p_archive.api import describe_filters
+
     if plot and not count_by:
         raise click.UsageError("--plot needs --count-by (year, country or language)")
     if plot:
         from r2p_archive.plot import check_target
 
         check_target(plot)
+    fmt = output_format(kwargs)
+    wanted = filters(kwargs)
+    opts = {"exact": exact, "any_language": any_language}
     with _view(ctx) as view:
-        from r2p_archive import hitout
-
         if any_language:
-            hitout.expansion_note(view.compile(query, exact=exact, any_language=True))
-        year_list = _years(years)
-        opts = {"exact": exact, "any_language": any_language}
-        if not count_by and not sys.stdout.isatty():  # plain text or JSON: no rich needed
-            hits = view.search(query, year=year_list, country=country, language=language,
-                               limit=limit, record=record, procedural=procedural, **opts)
-            hitout.plain_hits(view, query, hits, limit, as_json)
-            return
-        from r2p_archive import render
-
+            plain.expansion_note(view.compile(query, exact=exact, any_language=True))
         if count_by:
-            groups = view.count_by(query, count_by, year=year_list, country=country,
-                                   language=language, record=record, procedural=procedural,
-                                   **opts)
+            groups = view.count_by(query, count_by, **wanted, **opts)
+            total = sum(g.count for g in groups)
             if plot:
                 from r2p_archive.plot import plot_groups
 
-                plot_groups(groups, plot, query=query, by=count_by, year=years or None,
-                            country=country, language=language, record=record)
+                plot_groups(groups, plot, query=query, by=count_by, **wanted)
                 click.echo(f"chart written to {plot}", err=True)
-            if as_json:
-                click.echo(render.to_json([g.to_json(count_by) for g in groups]))
-                return
-            if view.empty:
+            if fmt != "table":
+                rows = [g.to_json(count_by) for g in groups]
+                cols = ("iso3", "country") if count_by == "country" else (count_by,)
+                click.echo(plain.records(rows, fmt, (*cols, "count", "total")), nl=False)
+            elif view.empty:
                 click.echo(_empty_line(view))
-                return
-            con = render.console()
-            con.print(render.count_table(groups, count_by))
-            total = sum(g.count for g in groups)
-            con.print(f"{total} matching statement{'s' if total != 1 else ''}", style="dim")
-            return
-        hits = view.search(query, year=year_list, country=country, language=language,
-                           limit=limit, record=record, procedural=procedural, **opts)
-        if as_json:
-            click.echo(render.to_json([h.to_json() for h in hits]))
-            return
+            else:
+                from r2p_archive import render
+
+                con = render.console()
+                con.print(render.count_table(groups, count_by))
+                con.print(_plural(total, "matching statement"), style="dim")
+            ctx.exit(0 if total else 1)
+        hits = view.search(query, limit=limit, **wanted, **opts)
+        if fmt != "table":  # a pipe or a file: no rich
+            rows = [h.to_json() for h in hits]
+            click.echo(plain.records(rows, fmt, HIT_COLUMNS), nl=False)
+            ctx.exit(0 if hits else 1)
         if not hits:
-            click.echo(_empty_line(view) if view.empty else f"No statement matches {query}.")
-            return
+            click.echo(_empty_line(view) if view.empty else
+                       f"No statement matches {query}{describe_filters(**wanted)}.")
+            ctx.exit(1)
+        from r2p_archive import render
+
         con = render.console()
-        for n, hit in enumerate(hits, 1):
-            con.print(render.hit_text(n, hit))
-        more = " (the limit; use --limit for more)" if len(hits) == limit else ""
-        con.print(f"{len(hits)} hit{'s' if len(hits) != 1 else ''}{more}", style="dim")
+        for hit in hits:
+            con.print(render.hit_text(hit))
+        total = len(hits)
+        if len(hits) == limit:
+            total = sum(g.count for g in view.count_by(query, "year", **wanted, **opts))
+        more = " (use --limit for more)" if total > len(hits) else ""
+        shown = f"{len(hits)} of {total} hits" if more else _plural(total, "hit")
+        con.print(shown + more, style="dim")
 
 
 @cli.command("show")
 @click.argument("statement_id", metavar="[ID]", required=False)
-@click.option("--year", "years", multiple=True, metavar="YEAR", help=_YEAR_HELP)
-@click.option("--country", metavar="NAME", help=_COUNTRY_HELP)
-@click.option("--language", metavar="CODE", help=_LANGUAGE_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print the records and texts as JSON.")
+@filter_options("year", "country", "speaker", "language")
+@click.option("--json", "as_json", is_flag=True, help="Print the statements as JSON.")
 @click.option("--original", is_flag=True, help="Print the path of the original document.")
 @click.pass_context
-def show_cmd(ctx, statement_id, years, country, language, as_json, original) -> None:
+def show_cmd(ctx, statement_id, as_json, original, **kwargs) -> None:
     """Show statements: by ID (or its first characters), or all that match the filters,
-    most recent first.  On a terminal the text goes through a pager."""
+    most recent first.  On a terminal the text goes through a pager.  Exit status 1 when no
+    statement matches.
+
+    \b
+    Examples:
+      r2p show 6d33ba60e1
+      r2p show --country Cyprus --year 2015
+      r2p show --speaker "European Union" --json
+    """
+    from r2p_archive.api import describe_filters
     from r2p_archive.errors import UnusableInput
 
-    if statement_id is None and not (years or country or language):
-        raise UnusableInput("give a statement ID or a filter (--country, --year, --language)")
+    wanted = filters(kwargs)
+    if statement_id is None and not any(wanted.values()):
+        raise UnusableInput("give a statement ID or a filter (--country, --speaker, --year, "
+                            "--language)")
     with _view(ctx) as view:
-        found = view.find(statement_id, year=_years(years), country=country, language=language)
+        found = view.find(statement_id, **wanted)
         if not found:
-            what = [f"id {statement_id}"] if statement_id else []
-            what += [f"year {', '.join(years)}"] if years else []
-            what += [f"country {country}"] if country else []
-            what += [f"language {language}"] if language else []
-            raise UnusableInput(f"no statement matches {', '.join(what)}")
+            what = f" id {statement_id}" if statement_id else ""
+            sep = "," if what and any(wanted.values()) else ""
+            click.echo(f"r2p: no statement matches{what}{sep}{describe_filters(**wanted)}",
+                       err=True)
+            ctx.exit(1)
         from r2p_archive import render
 
         if original:
@@ -185,7 +196,7 @@ def show_cmd(ctx, statement_id, years, country, language, as_json, original) -> 
                     click.echo(str(path))
             return
         if as_json:
-            click.echo(render.to_json([st.to_json(text=True) for st in found]))
+            click.echo(render.to_json([st.to_json() for st in found]))
             return
         out = "\n".join(render.show_text(st) for st in found)
         if sys.stdout.isatty():
@@ -195,78 +206,29 @@ def show_cmd(ctx, statement_id, years, country, language, as_json, original) -> 
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "txt"]), required=True,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="csv / jsonl: one row per statement with text; txt: one file each.")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Output file (csv, jsonl; default standard output) or folder (txt).")
-@click.option("--year", "years", multiple=True, metavar="YEAR", help=_YEAR_HELP)
-@click.option("--country", metavar="NAME", help=_COUNTRY_HELP)
-@click.option("--language", metavar="CODE", help=_LANGUAGE_HELP)
-@click.option("--status", type=click.Choice([*STATUSES, PENDING]), help="Only this status.")
-@click.option("--type", "speaker_type", type=click.Choice(SPEAKER_TYPES), help="Only this type.")
+@filter_options("year", "country", "speaker", "language", "status", "type")
 @click.pass_context
-def export_cmd(ctx, fmt, out, years, country, language, status, speaker_type) -> None:
+def export_cmd(ctx, fmt, out, **kwargs) -> None:
     """Export the corpus (metadata and texts) for pandas, R or quanteda.
 
     txt names files like the UN General Debate Corpus: ISO3_YEAR_LANG.txt (a slug for
     organisations), and writes metadata.csv beside them.
+
+    \b
+    Examples:
+      r2p export --format csv --out r2p.csv
+      r2p export --format txt --out corpus/ --year 2009-2017
+      r2p export --format jsonl --language fr | head -1
     """
     from r2p_archive.export import export
 
     with _view(ctx) as view:
-        found = view.statements(
-            year=_years(years), country=country, language=language, status=status,
-            speaker_type=speaker_type,
-        )
+        found = view.statements(**filters(kwargs))
         result = export(found, fmt, out, stdout=sys.stdout)
     if result.out is not None:
         files = f" ({result.files} text files)" if fmt == "txt" else ""
         click.echo(f"exported {result.count} statements{files} to {result.out}", err=True)
-
-
-@cli.command("reindex")
-@click.pass_context
-def reindex_cmd(ctx) -> None:
-    """Rebuild the index from the archived files."""
-    from r2p_archive.index import reindex
-    from r2p_archive.storage import Archive, ArchiveError
-
-    archive = Archive(archive_path(ctx))
-    if not archive.root.is_dir():
-        raise ArchiveError(f"no archive at {archive.root}; run `r2p fetch` first")
-    with archive.writer_lock():
-        n = reindex(archive)
-    click.echo(f"indexed {n} statement{'s' if n != 1 else ''} into {archive.index_path}")
-
-
-@cli.command("verify")
-@click.option("--fix", is_flag=True, help="Repair the index and mark damaged statements for "
-              "download on the next fetch.")
-@click.pass_context
-def verify_cmd(ctx, fix) -> None:
-    """Check every file against its SHA-256 and the index against the files.
-
-    Exit status 0 when all is well (or was fixed), 1 when problems remain.
-    """
-    import contextlib
-
-    from r2p_archive.index import verify
-    from r2p_archive.storage import Archive
-
-    archive = Archive(archive_path(ctx))
-    with archive.writer_lock() if fix else contextlib.nullcontext():
-        report = verify(archive, fix=fix)
-    from r2p_archive import render
-
-    con = render.console()
-    n = report.checked
-    if not report.problems:
-        con.print(f"{n} statement{'s' if n != 1 else ''} checked: all files and the index agree.")
-        return
-    con.print(render.problems_table(report.problems))
-    left = len(report.unfixed)
-    con.print(f"{n} statements checked: {len(report.problems)} problems, "
-              f"{len(report.problems) - left} fixed, {left} left"
-              + ("" if fix or not left else "; run `r2p verify --fix`"))
-    if left:
-        ctx.exit(1)

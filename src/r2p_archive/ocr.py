@@ -1,0 +1,66 @@
+"""OCR of an archive's scanned PDFs (status ``no_text``): ocrmypdf makes a recognised copy
+beside the original (``statement.ocr.pdf``), whose text is then extracted.  Split out of
+:mod:`r2p_archive.fetch`; the recognition itself is :mod:`r2p_archive.extract.ocr`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from r2p_archive.errors import UnusableInput
+from r2p_archive.fetch import FetchOptions, Reporter, _Run
+from r2p_archive.models import Record
+from r2p_archive.storage import Archive
+
+OCR_PDF = "statement.ocr.pdf"  # the recognised copy of a scanned PDF, beside the original
+
+
+def ocr_all(self: Any, records: list[Record]) -> None:
+    """OCR every scanned PDF (status no_text), then extract the recognised text."""
+    from r2p_archive.extract import ExtractJob, OCRFailed, extract_many, ocr_pdf
+
+    todo = [r for r in records if r.status == "no_text" and r.kind == "pdf" and r.original]
+    self.reporter.phase("ocr", len(todo))
+    for rec in todo:
+        folder = self.archive.path_of(rec.dir)
+        ocred = folder / OCR_PDF
+        try:
+            ocr_pdf(folder / rec.original, ocred, self.options.ocr_timeout,
+                    rec.languages)
+        except OCRFailed as exc:
+            rec.error = f"OCR failed: {exc}"
+            self.save(rec)
+            self.actions[rec.id] = "ocr_failed"
+            self.reporter.done(rec, "ocr_failed")
+            continue
+        job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages))
+        (result,) = extract_many([job], workers=1, timeout=self.options.extract_timeout)
+        result.extractor = "pdfminer+ocrmypdf"
+        if result.status == "no_text":
+            result.error = "OCR recognised no text"
+        self.apply_extraction(rec, result)
+        self.actions[rec.id] = "ocr"
+        self.reporter.done(rec, "ocr")
+
+
+def require_ocr() -> None:
+    from r2p_archive.extract import ocr_available
+
+    if not ocr_available():
+        raise UnusableInput("OCR needs ocrmypdf and tesseract on PATH (e.g. `apt install "
+                            "ocrmypdf` or `pip install ocrmypdf` plus tesseract)")
+
+
+def ocr(archive: Archive, *, year: list[int] | None = None, options: FetchOptions | None = None,
+        reporter: Reporter | None = None) -> list[Record]:
+    """Run OCR on the archive's scanned PDFs (of the years ``year``); returns them."""
+    require_ocr()
+    options = options or FetchOptions()
+    with archive.writer_lock():
+        state = _Run(archive, options, reporter or Reporter(), http=None)
+        try:
+            records = [r for r in archive.iter_records() if year is None or r.year in year]
+            ocr_all(state, records)
+        finally:
+            state.index.close()
+    return [r for r in records if r.id in state.actions]
