@@ -174,3 +174,11 @@ def test_fetch_recognises_a_scanned_statement_and_records_the_ocr(site, tmp_path
     assert side["ocr"]["low_confidence_pages"] == []
     text = (arc / "2014" / "BWA" / "fr" / "statement.txt").read_text()
     assert scangen.cer(text, scangen.TEXTS["fr"]) <= 0.02
+    # list --json and show say the text came from OCR, and how sure it is
+    (listed,) = json.loads(CliRunner().invoke(
+        cli, ["--archive", str(arc), "list", "--json"]).stdout)
+    assert (listed["extractor"], listed["ocr_low_pages"]) == ("ocr", "[]")
+    assert listed["ocr_confidence"] == side["ocr"]["confidence"] > 60
+    shown = CliRunner().invoke(cli, ["--archive", str(arc), "show", st["id"]]).stdout
+    assert (f"text:     recognised by OCR, mean word confidence "
+            f"{side['ocr']['confidence']:.0f}\n") in shown

@@ -32,7 +32,7 @@ from r2p_archive.errors import UnusableInput
 from r2p_archive.models import Record
 from r2p_archive.storage import Archive
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
 
 # Columns of `statements` and their SQL types (the integer `num` that links each row to its
@@ -73,10 +73,13 @@ _DECLS: tuple[tuple[str, str], ...] = (
     ("reply", "INTEGER NOT NULL DEFAULT 0"),
     ("on_behalf_of", "TEXT"),
     ("procedural", "INTEGER NOT NULL DEFAULT 0"),
+    ("extractor", "TEXT"),
+    ("ocr_confidence", "REAL"),
+    ("ocr_low_pages", "TEXT"),
 )
 COLUMNS: tuple[str, ...] = tuple(name for name, _ in _DECLS)
 _DERIVED = {"country", "languages", "languages_detected", "path", "text_path", "text_chars",
-            "year", "reply", "procedural"}
+            "year", "reply", "procedural", "ocr_confidence", "ocr_low_pages"}
 _PLAIN = tuple(c for c in COLUMNS if c not in _DERIVED)
 
 _TABLE = ",\n    ".join(
@@ -145,6 +148,9 @@ def row_of(rec: Record, text: str | None) -> dict[str, Any]:
         text_chars=text_chars,
         reply=int(bool(rec.reply)),
         procedural=int(bool(rec.procedural)),
+        ocr_confidence=(rec.ocr or {}).get("confidence"),
+        ocr_low_pages=json.dumps((rec.ocr or {}).get("low_confidence_pages") or [])
+        if rec.ocr else None,
     )
     return row
 

@@ -161,6 +161,12 @@ def show_text(st: Statement) -> str:
         lines.append(f"wayback:  {st.wayback_url}")
     status = st.status + (f" ({st.error})" if st.error else "")
     lines.append(f"status:   {status}")
+    if st.ocr_confidence is not None:
+        import json as _json
+
+        low = _json.loads(st.ocr_low_pages or "[]")
+        lines.append(f"text:     recognised by OCR, mean word confidence {st.ocr_confidence:.0f}"
+                     + (f"; low confidence on page {', '.join(map(str, low))}" if low else ""))
     lines.append(f"id:       {st.id}   folder: {st.path}")
     text = st.text
     body = text.strip() if text else "(no text: " + (st.error or st.status) + ")"
