@@ -74,7 +74,7 @@ def test_search_footer_gives_the_total_and_no_raw_score(corpus):
     arc, _ = corpus
     res = run(arc, "search", "prevention OR veto", "--limit", "2", "--format", "table")
     lines = res.stdout.splitlines()
-    assert lines[-1] == "2 of 6 hits (use --limit for more)"
+    assert lines[-1] == "2 of 7 hits (use --limit for more)"  # "preventive": prevention's stem
     assert "score" not in res.stdout and "e-0" not in res.stdout
     assert lines[0].startswith("1. ") and any(line.startswith("2. ") for line in lines)
 

@@ -66,7 +66,7 @@ def fold(word: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _stemmer(lang: str) -> Any:
-    import Stemmer  # PyStemmer: Snowball stemmers in C
+    import Stemmer  # type: ignore[import-not-found]  # PyStemmer: Snowball stemmers in C
 
     return Stemmer.Stemmer(STEMMED[lang], 0)
 

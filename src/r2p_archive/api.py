@@ -83,7 +83,7 @@ class Hit:
         """The statement's JSON (see ``docs/json.md``) plus ``rank``, ``score``,
         ``snippet`` (and ``matched``: the glossary forms a hit contains, with
         ``--any-language``)."""
-        data = self.statement.to_json() if self.statement is not None else {
+        data: dict[str, Any] = self.statement.to_json() if self.statement is not None else {
             "id": self.id, "year": self.year, "speaker": self.speaker, "iso3": self.iso3,
             "country": self.country, "language": self.language}
         data.update(rank=self.rank, score=self.score, snippet=self.snippet)
@@ -291,7 +291,7 @@ class ArchiveView:
             for label, expr in exp.alternatives:
                 for num in self._run(_index.matching, conn, expr, nums):
                     matched[num].append(label)
-        hits = []
+        hits: list[Hit] = []
         for num, score in found:
             st = by_num[num]
             parts = _snippet_parts(self._snippet(compiled, num, st.language))

@@ -323,6 +323,8 @@ def _translated_keys(language: str) -> dict[str, str]:
     clashes: set[str] = set()
     for iso3 in _tables()[0]:
         rec = pycountry.countries.get(alpha_3=iso3)
+        if rec is None:  # pragma: no cover - would mean pycountry dropped a state
+            continue
         for form in (rec.name, getattr(rec, "official_name", None),
                      getattr(rec, "common_name", None)):
             if not form:
@@ -363,12 +365,34 @@ def lookup_state_in(text: str, language: str) -> Country | None:
     return _tables()[0][iso3] if iso3 else None
 
 
+def _exact_state(key: str) -> str | None:
+    """The ISO3 code a normalised name names exactly: an ISO code or abbreviation, a name in
+    English, or in French, Spanish, Russian, Chinese or Arabic ("Brasil", "États-Unis")."""
+    states, keys, by_iso2, abbrevs = _tables()
+    compact = key.replace(" ", "")
+    if compact.isascii() and compact.isalpha():
+        code = compact.upper()
+        if len(code) == 3 and code in states:
+            return code
+        if len(code) == 2 and code in by_iso2:
+            return by_iso2[code]
+        if code in abbrevs:
+            return abbrevs[code]
+    found = keys.get(key) or keys.get(compact)
+    for language in _GETTEXT_LANGS:
+        if found:
+            break
+        translated = _translated_keys(language)
+        found = translated.get(key) or translated.get(compact)
+    return found
+
+
 def resolve_country(query: str) -> Country:
     """The state a user means by ``query``: a name in any common form, or an ISO code.
 
     Raises :class:`AmbiguousCountry` or :class:`UnknownCountry` (both ``UnusableInput``).
     """
-    states, keys, by_iso2, abbrevs = _tables()
+    states, keys, _, _ = _tables()
     raw = (query or "").strip()
     if len(raw) > _MAX_NAME:
         raise UnknownCountry(raw, [])
@@ -380,25 +404,9 @@ def resolve_country(query: str) -> Country:
     if key in _AMBIGUOUS:
         cands = [states[c] for c in _AMBIGUOUS[key]]
         raise AmbiguousCountry(raw, sorted(cands, key=lambda c: normalize_name(c.name)))
-    compact = key.replace(" ", "")
-    if compact.isascii() and compact.isalpha():
-        code = compact.upper()
-        if len(code) == 3 and code in states:
-            return states[code]
-        if len(code) == 2 and code in by_iso2:
-            return states[by_iso2[code]]
-        if code in abbrevs:
-            return states[abbrevs[code]]
-    if key in keys:
-        return states[keys[key]]
-    if compact in keys:
-        return states[keys[compact]]
-    # A name in French, Spanish, Russian, Chinese or Arabic ("Brasil", "États-Unis").
-    for language in _GETTEXT_LANGS:
-        translated = _translated_keys(language)
-        iso3 = translated.get(key) or translated.get(compact)
-        if iso3:
-            return states[iso3]
+    exact = _exact_state(key)
+    if exact is not None:
+        return states[exact]
     # A whole-word part of a name ("Bosnia", "Korea"): fine when it fits one state only.
     words = f" {key} "
     found = sorted({iso3 for k, iso3 in keys.items() if words in f" {k} "})

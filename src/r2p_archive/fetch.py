@@ -117,7 +117,7 @@ class _Run:
             self.actions[rec.id] = "not_modified"
             return
         kind = sniff_file(got.path, got.content_type)
-        folder = self.archive.path_of(rec.dir)
+        folder = self.archive.folder(rec)
         name = f"statement.{EXTENSIONS.get(kind or '', 'bin')}"
         os.replace(got.path, folder / name)
         if rec.original and rec.original != name:
@@ -153,8 +153,9 @@ class _Run:
         if rec is None:
             rec = Record.from_plan(plan, country)
             rec.dir = self.archive.allocate_dir(
-                plan.year, speaker_code(plan.iso3, plan.speaker), plan.part and plan.part.language)
-        folder = self.archive.path_of(rec.dir)
+                plan.year, speaker_code(plan.iso3, plan.speaker),
+                plan.part.language if plan.part else None)
+        folder = self.archive.folder(rec)
         if text.strip():
             atomic_write_text(folder / TEXT, text)
             rec.text, rec.status, rec.error = TEXT, "ok", None
@@ -193,7 +194,7 @@ class _Run:
                 first.other_urls.append(rec.url)
                 self.save(first, read_text=True)
             self.index.delete(rec.id)
-            shutil.rmtree(self.archive.path_of(rec.dir), ignore_errors=True)
+            shutil.rmtree(self.archive.folder(rec), ignore_errors=True)
             self.duplicates.append((rec, first.id))
             self.actions.pop(rec.id, None)
         return out
@@ -224,34 +225,23 @@ class _Run:
         thread held a lock inside lxml (download threads parse HTML to spot error pages)
         deadlocked in that lock (seen under load), so forks only happen with no thread left.
         """
-        from r2p_archive.download import DownloadError
-
         downloading = {rec.id for rec in todo}
         waiting = [r for r in records if r.id not in downloading and self._needs_extraction(r)]
         self.reporter.phase("fetch", len(todo) + len(waiting))
         if not todo and not waiting:
             return
-        tmp = self.archive.root / ".tmp"
-
-        def work(rec: Record):
-            conditional = {}
-            if self.options.refresh and rec.status in STORED:
-                conditional = {"etag": rec.etag, "last_modified": rec.last_modified}
-            return self.http.download_or_wayback(
-                rec.url, tmp, year=rec.year, validate=_validate_body, **conditional
-            )
-
-        threads = ThreadPoolExecutor(max_workers=max(1, self.options.concurrency),
-                                     thread_name_prefix="r2p-download")
+        threads: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=max(1, self.options.concurrency), thread_name_prefix="r2p-download")
         pending: dict[Future, Record] = {}
         extracting: dict[str, list[Record]] = {}  # SHA-256 -> records sharing that content
-        workers = None
+        workers: Any = None
         try:
             queue = _round_robin_by_host(todo)
             while queue or pending or waiting or extracting:
-                while queue and len(pending) < self.options.concurrency * 2:
+                while threads is not None and queue and \
+                        len(pending) < self.options.concurrency * 2:
                     rec = queue.pop(0)
-                    pending[threads.submit(work, rec)] = rec
+                    pending[threads.submit(self._download, rec)] = rec
                 if not queue and not pending and threads is not None:
                     threads.shutdown(wait=True)  # no thread may be alive at a fork
                     threads = None
@@ -259,35 +249,61 @@ class _Run:
                     workers = workers or self._workers()
                     self._extract(workers, waiting.pop(0), extracting)
                 if pending:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in finished:
-                        rec = pending.pop(fut)
-                        try:
-                            self.store_download(rec, fut.result())
-                        except DownloadError as exc:
-                            self.fail(rec, str(exc))
-                        if self._needs_extraction(rec):
-                            waiting.append(rec)
-                        else:
-                            self.reporter.done(rec, self.actions.get(rec.id, "failed"))
+                    waiting.extend(self._downloaded(pending))
                 if extracting:
-                    for result in workers.poll():
-                        for rec in extracting.pop(result.key, []):
-                            self.apply_extraction(rec, result)
-                            self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
-                            self.reporter.done(rec, self.actions[rec.id])
+                    self._extracted(workers, extracting)
         except BaseException:
-            self.http.stop.set()
-            for fut in pending:
-                fut.cancel()
-                if fut.done() and not fut.cancelled() and fut.exception() is None:
-                    fut.result().discard()
-            if threads is not None:
-                threads.shutdown(wait=True, cancel_futures=True)
+            self._abort(pending, threads)
             raise
         finally:
             if workers is not None:
                 workers.close()
+
+    def _download(self, rec: Record):
+        """One document (in a download thread): conditional with --refresh, Wayback when
+        dead."""
+        conditional = {}
+        if self.options.refresh and rec.status in STORED:
+            conditional = {"etag": rec.etag, "last_modified": rec.last_modified}
+        return self.http.download_or_wayback(
+            rec.url, self.archive.root / ".tmp", year=rec.year, validate=_validate_body,
+            **conditional)
+
+    def _downloaded(self, pending: dict[Future, Record]) -> list[Record]:
+        """Store the downloads that have finished; the records that need extracting."""
+        from r2p_archive.download import DownloadError
+
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        to_extract = []
+        for fut in finished:
+            rec = pending.pop(fut)
+            try:
+                self.store_download(rec, fut.result())
+            except DownloadError as exc:
+                self.fail(rec, str(exc))
+            if self._needs_extraction(rec):
+                to_extract.append(rec)
+            else:
+                self.reporter.done(rec, self.actions.get(rec.id, "failed"))
+        return to_extract
+
+    def _extracted(self, workers: Any, extracting: dict[str, list[Record]]) -> None:
+        """Apply the extractions that have finished (to every record sharing the content)."""
+        for result in workers.poll():
+            for rec in extracting.pop(result.key, []):
+                self.apply_extraction(rec, result)
+                self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
+                self.reporter.done(rec, self.actions[rec.id])
+
+    def _abort(self, pending: dict[Future, Record], threads: ThreadPoolExecutor | None) -> None:
+        """Stop the downloads of an interrupted run and drop what they fetched."""
+        self.http.stop.set()
+        for fut in pending:
+            fut.cancel()
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
+                fut.result().discard()
+        if threads is not None:
+            threads.shutdown(wait=True, cancel_futures=True)
 
     def _workers(self):
         from r2p_archive.extract.pool import Pool
@@ -303,13 +319,14 @@ class _Run:
             extracting[key].append(rec)
             return
         extracting[key] = [rec]
-        workers.submit(ExtractJob(key=key, path=self.archive.path_of(rec.dir) / rec.original,
+        assert rec.original is not None  # only stored originals are extracted
+        workers.submit(ExtractJob(key=key, path=self.archive.folder(rec) / rec.original,
                                   kind=rec.kind, hints=list(rec.languages),
                                   content_type=rec.content_type,
                                   ocr=self.options.auto_ocr))
 
     def apply_extraction(self, rec: Record, result) -> None:
-        folder = self.archive.path_of(rec.dir)
+        folder = self.archive.folder(rec)
         if result.text:
             atomic_write_text(folder / TEXT, result.text)
             rec.text, rec.text_sha256 = TEXT, text_sha256(result.text)
@@ -331,7 +348,7 @@ class _Run:
         # The sidecar first (inside the old folder), then the folder moves to its language;
         # a crash between the two leaves a complete statement that `reindex` finds.
         self.archive.save(rec)
-        rec.dir = self.archive.move_dir(rec.dir, rec.language)
+        rec.dir = self.archive.move_dir(rec.dir or "", rec.language)
         self.index.upsert(rec, result.text)
 
 

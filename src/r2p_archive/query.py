@@ -57,56 +57,63 @@ def _tokenize(query: str) -> list[_Tok]:
             toks.append(_Tok(ch))
             i += 1
             continue
-        # an optional column filter `speaker:` / `text:` before a word or phrase
-        column = None
-        lowered = query[i:].lower()
-        for col in _COLUMNS_FILTERS:
-            if lowered.startswith(col + ":"):
-                column = col
-                i += len(col) + 1
-                if i >= n or query[i].isspace() or query[i] in "()":
-                    raise UnusableInput(f'"{col}:" must be followed by a word or a "phrase"')
-                ch = query[i]
-                break
-        if ch == '"':
-            end = query.find('"', i + 1)
-            if end < 0:
-                raise UnusableInput(
-                    f'unbalanced quote: the phrase "{_show(query[i + 1:])} is not closed'
-                )
-            phrase = query[i + 1 : end]
-            i = end + 1
-            prefix = i < n and query[i] == "*"
-            if prefix:
-                i += 1
-            if not _has_word(phrase):
-                raise UnusableInput(f'the quoted phrase "{_show(phrase)}" has no words in it')
-            toks.append(_Tok("term", phrase, prefix, column, quoted=True))
-            continue
-        j = i
-        while j < n and not query[j].isspace() and query[j] not in '()"':
-            j += 1
-        word = query[i:j]
-        i = j
-        if column is None and word in _OPERATORS:
-            toks.append(_Tok("op", word))
-            continue
-        if word.startswith("-") and len(word) > 1 and word[1].isalnum():
-            raise UnusableInput(
-                f'"{_show(word)}": to leave out a word use NOT, as in veto NOT {_show(word[1:])}'
-            )
-        prefix = word.endswith("*")
-        stem = word.rstrip("*")
-        if not _has_word(stem):
-            if "*" in word:
-                raise UnusableInput(
-                    "a * must follow the start of a word, as in prevent* (prefix search)"
-                )
-            if column:
-                raise UnusableInput(f'"{column}:" must be followed by a word or a "phrase"')
-            continue  # punctuation only, e.g. "&" or "-": not searchable, ignored
-        toks.append(_Tok("term", stem, prefix, column))
+        column, i = _column_filter(query, i)
+        tok: _Tok | None
+        if query[i] == '"':
+            tok, i = _phrase(query, i, column)
+        else:
+            tok, i = _word(query, i, column)
+        if tok is not None:
+            toks.append(tok)
     return toks
+
+
+def _column_filter(query: str, i: int) -> tuple[str | None, int]:
+    """An optional column filter `speaker:` / `text:` before a word or phrase."""
+    lowered = query[i:].lower()
+    for col in _COLUMNS_FILTERS:
+        if lowered.startswith(col + ":"):
+            i += len(col) + 1
+            if i >= len(query) or query[i].isspace() or query[i] in "()":
+                raise UnusableInput(f'"{col}:" must be followed by a word or a "phrase"')
+            return col, i
+    return None, i
+
+
+def _phrase(query: str, i: int, column: str | None) -> tuple[_Tok, int]:
+    end = query.find('"', i + 1)
+    if end < 0:
+        raise UnusableInput(f'unbalanced quote: the phrase "{_show(query[i + 1:])} is not closed')
+    phrase = query[i + 1 : end]
+    i = end + 1
+    prefix = i < len(query) and query[i] == "*"
+    if prefix:
+        i += 1
+    if not _has_word(phrase):
+        raise UnusableInput(f'the quoted phrase "{_show(phrase)}" has no words in it')
+    return _Tok("term", phrase, prefix, column, quoted=True), i
+
+
+def _word(query: str, i: int, column: str | None) -> tuple[_Tok | None, int]:
+    j = i
+    while j < len(query) and not query[j].isspace() and query[j] not in '()"':
+        j += 1
+    word = query[i:j]
+    if column is None and word in _OPERATORS:
+        return _Tok("op", word), j
+    if word.startswith("-") and len(word) > 1 and word[1].isalnum():
+        raise UnusableInput(
+            f'"{_show(word)}": to leave out a word use NOT, as in veto NOT {_show(word[1:])}')
+    prefix = word.endswith("*")
+    stem = word.rstrip("*")
+    if not _has_word(stem):
+        if "*" in word:
+            raise UnusableInput("a * must follow the start of a word, as in prevent* (prefix "
+                                "search)")
+        if column:
+            raise UnusableInput(f'"{column}:" must be followed by a word or a "phrase"')
+        return None, j  # punctuation only, e.g. "&" or "-": not searchable, ignored
+    return _Tok("term", stem, prefix, column), j
 
 
 class _Parser:

@@ -128,7 +128,7 @@ def expand_sources(sources: Sequence[str], languages: Sequence[str] = ("en",)
     """(source to read, what the user gave) for each source: a document symbol
     (``A/72/PV.99``) becomes one undocs.org address per language wanted."""
     base = os.environ.get("R2P_UNDOCS_URL", UNDOCS_URL).rstrip("/")
-    out = []
+    out: list[tuple[str, str]] = []
     for source in sources:
         if _SYMBOL.fullmatch(source.strip()):
             symbol = source.strip()
@@ -192,9 +192,10 @@ def plan_sources(
                         and " ".join(p.speaker.split()).casefold() in texts]
             planned = [p for p in planned if p not in unlinked]
             if unlinked:
-                warning += (f"; {len(unlinked)} speaker(s) without a resolvable link not "
-                            "stored: " + ", ".join(p.speaker for p in unlinked[:5])
-                            + (" …" if len(unlinked) > 5 else ""))
+                names = ", ".join(p.speaker for p in unlinked[:5])
+                warning = (warning or "") + (
+                    f"; {len(unlinked)} speaker(s) without a resolvable link not stored: "
+                    + names + (" …" if len(unlinked) > 5 else ""))
             if not planned:
                 results.append(SourceResult(source, page_year,
                                             error=f"{source}: no statements found; {base_hint}"))

@@ -163,6 +163,12 @@ class Archive:
             raise ArchiveError(f"refusing a path outside the archive: {rel_dir!r}")
         return path
 
+    def folder(self, rec: Record) -> Path:
+        """The statement folder of a stored record."""
+        if rec.dir is None:
+            raise ValueError(f"record {rec.id} has no folder")
+        return self.path_of(rec.dir)
+
     def allocate_dir(self, year: int, code: str, lang: str | None) -> str:
         """Create and return (relative) a new, empty statement folder."""
         base = f"{int(year)}/{code}/{safe_lang(lang)}"

@@ -129,91 +129,111 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     again, or split again out of its verbatim record).  Statements already marked so are not
     reported again.
     """
-    report = VerifyReport()
-    problems = report.problems
     root = archive.root
     if not root.is_dir():
         raise UnusableInput(f"no archive at {root}")
-
-    # leftover temp files from interrupted writes
-    for part in sorted(root.rglob("*.part")):
-        rel = part.relative_to(root).as_posix()
-        fixed = False
-        if fix:
-            with contextlib.suppress(FileNotFoundError):
-                part.unlink()
-            fixed = True
-        problems.append(Problem("", rel, "leftover temporary file", fixed))
-
+    report = VerifyReport()
+    _leftovers(archive, report, fix)
     records = list(archive.iter_records())
     report.checked = len(records)
     to_save: list[Record] = []
-    text_bad: set[str] = set()
+    text_bad: set[str] = set()  # texts changed and not restored: the index keeps the good one
     for rec in records:
-        assert rec.dir is not None
-        original = archive.file(rec, rec.original)
-        rel = f"{rec.dir}/{rec.original}"
-        if original is None and rec.record_file:  # a turn of a verbatim record
-            original, rel = archive.path_of(rec.record_file), rec.record_file
-        problem = None
-        if original is not None and not _known_failure(rec):
-            if not original.is_file():
-                problem = ORIGINAL_MISSING
-            elif rec.sha256 and _sha256(original) != rec.sha256:
-                problem = ORIGINAL_MODIFIED
-            if problem:
-                problems.append(Problem(rec.id, rel, problem, fix))
-                if fix:
-                    rec.status = "failed"
-                    rec.error = problem
-                    to_save.append(rec)
-        text_file = archive.file(rec, rec.text)
-        if (text_file is not None and text_file.is_file() and rec.text_sha256
-                and _sha256(text_file) != rec.text_sha256):
-            fixed = False
-            if fix and problem is None and original is not None and original.is_file():
-                fixed = _restore_text(archive, rec, report)
-            problems.append(Problem(rec.id, f"{rec.dir}/{rec.text}", TEXT_MODIFIED, fixed))
-            if not fixed:
-                text_bad.add(rec.id)  # the index keeps the good text; no second problem
-            continue
-        if text_file is not None and not text_file.is_file():
-            problems.append(Problem(rec.id, f"{rec.dir}/{rec.text}", TEXT_MISSING, fix))
-            if fix:
-                # extract again on the next fetch: the document is there, its text is not
-                rec.text = None
-                rec.text_chars = None
-                if rec.status == "ok":
-                    rec.status = PENDING
-                    rec.error = TEXT_MISSING
-                if rec not in to_save:
-                    to_save.append(rec)
+        problem, original = _check_original(archive, rec, report, fix)
+        if problem and fix:
+            rec.status, rec.error = "failed", problem
+            to_save.append(rec)
+        if _check_text(archive, rec, report, fix, problem is None and original is not None
+                       and original.is_file(), text_bad) and rec not in to_save:
+            to_save.append(rec)
     for rec in to_save:
         archive.save(rec)
+    _check_index(archive, records, report, fix, text_bad)
+    return report
 
-    # the index against the files
-    db = archive.index_path
-    index: Index | None = None
-    whole_index_problem = None
-    if not db.is_file():
-        whole_index_problem = "index missing"
-    else:
-        try:
-            index = Index.open(archive, readonly=not fix)
-            indexed = index.paths()
-        except (UnusableInput, sqlite3.DatabaseError):
-            if index is not None:
-                index.close()
-                index = None
-            whole_index_problem = "index damaged"
-    if whole_index_problem:
+
+def _leftovers(archive: Archive, report: VerifyReport, fix: bool) -> None:
+    """Leftover temp files from interrupted writes."""
+    for part in sorted(archive.root.rglob("*.part")):
+        rel = part.relative_to(archive.root).as_posix()
+        if fix:
+            with contextlib.suppress(FileNotFoundError):
+                part.unlink()
+        report.problems.append(Problem("", rel, "leftover temporary file", fix))
+
+
+def _check_original(archive: Archive, rec: Record, report: VerifyReport, fix: bool
+                    ) -> tuple[str | None, Path | None]:
+    """(the problem of a statement's original, or None; the original's path)."""
+    original = archive.file(rec, rec.original)
+    rel = f"{rec.dir}/{rec.original}"
+    if original is None and rec.record_file:  # a turn of a verbatim record
+        original, rel = archive.path_of(rec.record_file), rec.record_file
+    if original is None or _known_failure(rec):
+        return None, original
+    problem = None
+    if not original.is_file():
+        problem = ORIGINAL_MISSING
+    elif rec.sha256 and _sha256(original) != rec.sha256:
+        problem = ORIGINAL_MODIFIED
+    if problem:
+        report.problems.append(Problem(rec.id, rel, problem, fix))
+    return problem, original
+
+
+def _check_text(archive: Archive, rec: Record, report: VerifyReport, fix: bool,
+                can_restore: bool, text_bad: set[str]) -> bool:
+    """Check a statement's text file; True when the record changed and must be saved."""
+    text_file = archive.file(rec, rec.text)
+    if text_file is None:
+        return False
+    rel = f"{rec.dir}/{rec.text}"
+    if text_file.is_file():
+        if rec.text_sha256 and _sha256(text_file) != rec.text_sha256:
+            fixed = fix and can_restore and _restore_text(archive, rec, report)
+            report.problems.append(Problem(rec.id, rel, TEXT_MODIFIED, fixed))
+            if not fixed:
+                text_bad.add(rec.id)
+        return False
+    report.problems.append(Problem(rec.id, rel, TEXT_MISSING, fix))
+    if not fix:
+        return False
+    # extract again on the next fetch: the document is there, its text is not
+    rec.text = None
+    rec.text_chars = None
+    if rec.status == "ok":
+        rec.status = PENDING
+        rec.error = TEXT_MISSING
+    return True
+
+
+def _open_index(archive: Archive, fix: bool) -> tuple[Index | None, str | None]:
+    """The index, or why it cannot be used ("index missing", "index damaged")."""
+    if not archive.index_path.is_file():
+        return None, "index missing"
+    index = None
+    try:
+        index = Index.open(archive, readonly=not fix)
+        index.paths()
+    except (UnusableInput, sqlite3.DatabaseError):
+        if index is not None:
+            index.close()
+        return None, "index damaged"
+    return index, None
+
+
+def _check_index(archive: Archive, records: list[Record], report: VerifyReport, fix: bool,
+                 text_bad: set[str]) -> None:
+    """The index against the files."""
+    problems = report.problems
+    index, whole = _open_index(archive, fix)
+    if index is None:
         if fix:
             reindex(archive)
-        problems.append(Problem("", db.name, whole_index_problem, fix))
-        return report
-
-    assert index is not None
+        problems.append(Problem("", archive.index_path.name, whole or "index damaged", fix))
+        return
     try:
+        indexed = index.paths()
         stale: list[tuple[Record, str | None]] = []
         seen: set[str] = set()
         for rec in records:
@@ -221,28 +241,24 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
             seen.add(rec.id)
             if rec.id in text_bad:
                 continue
-            want = row_of(rec, text)
             have = index.row(rec.id)
             if have is None:
                 problems.append(Problem(rec.id, rec.dir or "", "not in the index", fix))
                 stale.append((rec, text))
                 continue
             have_text = have.pop("_text")
-            if have != want or (have_text or "") != (text or ""):
+            if have != row_of(rec, text) or (have_text or "") != (text or ""):
                 problems.append(Problem(rec.id, rec.dir or "", "index out of date", fix))
                 stale.append((rec, text))
         extra = sorted(set(indexed) - seen)
         for sid in extra:
-            problems.append(
-                Problem(sid, indexed[sid], "in the index but no sidecar", fix)
-            )
+            problems.append(Problem(sid, indexed[sid], "in the index but no sidecar", fix))
         if fix:
             index.upsert_many(stale)
             for sid in extra:
                 index.delete(sid)
     finally:
         index.close()
-    return report
 
 
 def sync_index(archive: Archive, index, records: Iterable[Record]) -> None:

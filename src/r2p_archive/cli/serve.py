@@ -22,6 +22,12 @@ def serve_cmd(ctx, port, host, open_browser, metadata_out) -> None:
     charts, statement pages and their original files.
 
     Needs the `[web]` extra: pip install 'r2p-archive[web]'.
+
+    \b
+    Examples:
+      r2p serve --open
+      r2p serve --port 8080 --host 0.0.0.0
+      r2p serve --write-metadata metadata.json
     """
     from r2p_archive import serve
 
