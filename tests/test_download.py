@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,36 @@ def test_corrupt_gzip_body_is_a_failure(site, tmp_path):
     with pytest.raises(DownloadError) as err:
         make_http(retries=0).download(url, tmp_path)
     assert str(err.value) == "corrupt compressed body"
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("gzip", gzip.compress(PDF)[:-30]),  # the stream just stops: no decoding error
+    ("deflate", zlib.compress(PDF)[:-30]),
+])
+def test_compressed_body_cut_short_is_a_failure(site, tmp_path, encoding, data):
+    url = site.add("/cut.pdf", data, headers={"Content-Encoding": encoding})
+    with pytest.raises(DownloadError) as err:
+        make_http(retries=0).download(url, tmp_path)
+    assert str(err.value) == "corrupt compressed body"
+    assert list(tmp_path.iterdir()) == []
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    obj = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return obj.compress(data) + obj.flush()
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("gzip", gzip.compress(PDF[:1000]) + gzip.compress(PDF[1000:])),  # two members
+    ("gzip", gzip.compress(PDF) + b"\0" * 16),  # padding after the member is ignored
+    ("x-gzip", gzip.compress(PDF)),
+    ("deflate", zlib.compress(PDF)),
+    ("deflate", _raw_deflate(PDF)),  # raw deflate under "deflate", as some servers send it
+])
+def test_compressed_bodies_are_decoded(site, tmp_path, encoding, data):
+    url = site.add("/z.pdf", data, headers={"Content-Encoding": encoding})
+    got = make_http(retries=0).download(url, tmp_path)
+    assert (got.size, body(got)) == (len(PDF), PDF)
 
 
 def test_connection_refused_is_dead(tmp_path):
