@@ -117,7 +117,7 @@ def test_unreachable_page_exits_2(site):
 
 
 def test_full_fetch_summary_and_exit_code(sites, tmp_path, monkeypatch):
-    from test_download import wayback_site
+    from wayback_support import wayback_site
 
     site = sites.site()
     monkeypatch.setenv("R2P_WAYBACK_URL", wayback_site(sites, {}).url(""))
@@ -174,7 +174,7 @@ def test_bad_catalog_file_is_a_usage_error(tmp_path):
 
 
 def test_dead_page_is_read_from_wayback(sites, tmp_path, monkeypatch):
-    from test_download import wayback_site
+    from wayback_support import wayback_site
 
     origin = sites.site()
     page_url = origin.add("/old-dialogue.html", "gone", status=404)

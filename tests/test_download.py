@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import json
 import threading
 import zlib
 from pathlib import Path
 
 import pytest
 from siteserver import Response, closed_port
+from wayback_support import wayback_site
 
 from r2p_archive.download import USER_AGENT, DownloadError, Http, HttpConfig
 
@@ -198,32 +198,6 @@ def test_conditional_request_gives_not_modified(site, tmp_path):
     first.discard()
     again = http.download(url, tmp_path, etag='"v1"')
     assert (again.not_modified, again.path, again.status) == (True, None, 304)
-
-
-def wayback_site(sites, captures: dict[str, bytes]):
-    """A fake Wayback Machine: availability API plus raw captures."""
-    wb = sites.site()
-
-    def available(req):
-        from urllib.parse import parse_qs, urlsplit
-
-        query = parse_qs(urlsplit(req.path).query)
-        url = query["url"][0]
-        closest = {}
-        if url in captures:
-            closest = {"closest": {"available": True, "status": "200", "timestamp": "20140102030405",
-                                   "url": f"http://web.archive.org/web/20140102030405/{url}"}}
-        data = json.dumps({"url": url, "archived_snapshots": closest}).encode()
-        req.send_response(200)
-        req.send_header("Content-Type", "application/json")
-        req.send_header("Content-Length", str(len(data)))
-        req.end_headers()
-        req.wfile.write(data)
-
-    wb.add_handler("/wayback/available", available)
-    for url, data in captures.items():
-        wb.add(f"/web/20140102030405id_/{url}", data, content_type="application/pdf")
-    return wb
 
 
 def test_dead_link_recovered_from_wayback(sites, tmp_path):

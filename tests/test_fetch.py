@@ -6,7 +6,7 @@ import hashlib
 import json
 
 import pytest
-from test_download import wayback_site
+from wayback_support import wayback_site
 
 from r2p_archive.download import Http, HttpConfig
 from r2p_archive.fetch import FetchOptions, Reporter, SourceResult, run
