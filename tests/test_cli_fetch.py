@@ -201,9 +201,10 @@ def test_kept_copy_of_the_page_is_used_when_it_goes_away(site, tmp_path):
     assert json.loads(res.stdout)["counts"] == {"skipped": 2}
 
 
-def test_second_writer_exits_2(tmp_path, site):
+def test_second_writer_exits_2(tmp_path, site, monkeypatch):
     from filelock import FileLock
 
+    monkeypatch.setenv("R2P_LOCK_TIMEOUT", "0.1")  # not the 10 s a user's second run waits
     dialogue = serve_dialogue(site, 1)
     arc = tmp_path / "arc"
     arc.mkdir()
