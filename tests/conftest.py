@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sys
+
 import pytest
 from siteserver import Site, SiteServer, closed_port
 
@@ -24,3 +26,10 @@ def _isolated_env(monkeypatch, tmp_path):
     monkeypatch.setenv("R2P_ARCHIVE", str(tmp_path / "archive"))
     monkeypatch.setenv("R2P_WAYBACK_URL", f"http://127.0.0.1:{closed_port()}")  # refuses at once
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The reliability tests' figures (``$R2P_RELIABILITY_FIGURES``), once all have run."""
+    common = sys.modules.get("test_reliability_common")
+    if common is not None:
+        common.record_session_figures()

@@ -117,7 +117,7 @@ def test_unreachable_page_exits_2(site):
 
 
 def test_full_fetch_summary_and_exit_code(sites, tmp_path, monkeypatch):
-    from test_download import wayback_site
+    from wayback_support import wayback_site
 
     site = sites.site()
     monkeypatch.setenv("R2P_WAYBACK_URL", wayback_site(sites, {}).url(""))
@@ -174,7 +174,7 @@ def test_bad_catalog_file_is_a_usage_error(tmp_path):
 
 
 def test_dead_page_is_read_from_wayback(sites, tmp_path, monkeypatch):
-    from test_download import wayback_site
+    from wayback_support import wayback_site
 
     origin = sites.site()
     page_url = origin.add("/old-dialogue.html", "gone", status=404)
@@ -201,9 +201,10 @@ def test_kept_copy_of_the_page_is_used_when_it_goes_away(site, tmp_path):
     assert json.loads(res.stdout)["counts"] == {"skipped": 2}
 
 
-def test_second_writer_exits_2(tmp_path, site):
+def test_second_writer_exits_2(tmp_path, site, monkeypatch):
     from filelock import FileLock
 
+    monkeypatch.setenv("R2P_LOCK_TIMEOUT", "0.1")  # not the 10 s a user's second run waits
     dialogue = serve_dialogue(site, 1)
     arc = tmp_path / "arc"
     arc.mkdir()

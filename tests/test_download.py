@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import json
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
 from siteserver import Response, closed_port
+from wayback_support import wayback_site
 
 from r2p_archive.download import USER_AGENT, DownloadError, Http, HttpConfig
 
@@ -151,6 +152,36 @@ def test_corrupt_gzip_body_is_a_failure(site, tmp_path):
     assert str(err.value) == "corrupt compressed body"
 
 
+@pytest.mark.parametrize("encoding, data", [
+    ("gzip", gzip.compress(PDF)[:-30]),  # the stream just stops: no decoding error
+    ("deflate", zlib.compress(PDF)[:-30]),
+])
+def test_compressed_body_cut_short_is_a_failure(site, tmp_path, encoding, data):
+    url = site.add("/cut.pdf", data, headers={"Content-Encoding": encoding})
+    with pytest.raises(DownloadError) as err:
+        make_http(retries=0).download(url, tmp_path)
+    assert str(err.value) == "corrupt compressed body"
+    assert list(tmp_path.iterdir()) == []
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    obj = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return obj.compress(data) + obj.flush()
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("gzip", gzip.compress(PDF[:1000]) + gzip.compress(PDF[1000:])),  # two members
+    ("gzip", gzip.compress(PDF) + b"\0" * 16),  # padding after the member is ignored
+    ("x-gzip", gzip.compress(PDF)),
+    ("deflate", zlib.compress(PDF)),
+    ("deflate", _raw_deflate(PDF)),  # raw deflate under "deflate", as some servers send it
+])
+def test_compressed_bodies_are_decoded(site, tmp_path, encoding, data):
+    url = site.add("/z.pdf", data, headers={"Content-Encoding": encoding})
+    got = make_http(retries=0).download(url, tmp_path)
+    assert (got.size, body(got)) == (len(PDF), PDF)
+
+
 def test_connection_refused_is_dead(tmp_path):
     with pytest.raises(DownloadError) as err:
         make_http(retries=0, wayback=False).download(
@@ -167,32 +198,6 @@ def test_conditional_request_gives_not_modified(site, tmp_path):
     first.discard()
     again = http.download(url, tmp_path, etag='"v1"')
     assert (again.not_modified, again.path, again.status) == (True, None, 304)
-
-
-def wayback_site(sites, captures: dict[str, bytes]):
-    """A fake Wayback Machine: availability API plus raw captures."""
-    wb = sites.site()
-
-    def available(req):
-        from urllib.parse import parse_qs, urlsplit
-
-        query = parse_qs(urlsplit(req.path).query)
-        url = query["url"][0]
-        closest = {}
-        if url in captures:
-            closest = {"closest": {"available": True, "status": "200", "timestamp": "20140102030405",
-                                   "url": f"http://web.archive.org/web/20140102030405/{url}"}}
-        data = json.dumps({"url": url, "archived_snapshots": closest}).encode()
-        req.send_response(200)
-        req.send_header("Content-Type", "application/json")
-        req.send_header("Content-Length", str(len(data)))
-        req.end_headers()
-        req.wfile.write(data)
-
-    wb.add_handler("/wayback/available", available)
-    for url, data in captures.items():
-        wb.add(f"/web/20140102030405id_/{url}", data, content_type="application/pdf")
-    return wb
 
 
 def test_dead_link_recovered_from_wayback(sites, tmp_path):

@@ -6,7 +6,7 @@ import hashlib
 import json
 
 import pytest
-from test_download import wayback_site
+from wayback_support import wayback_site
 
 from r2p_archive.download import Http, HttpConfig
 from r2p_archive.fetch import FetchOptions, Reporter, SourceResult, run
@@ -256,8 +256,10 @@ def test_interrupted_run_resumes_without_duplicates(world, tmp_path):
     assert len(sidecars) == 7
 
 
-def test_a_second_writer_is_refused(world, tmp_path):
+def test_a_second_writer_is_refused(world, tmp_path, monkeypatch):
     from filelock import FileLock
+
+    monkeypatch.setenv("R2P_LOCK_TIMEOUT", "0.1")
 
     from r2p_archive.storage import ArchiveError
 

@@ -13,6 +13,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +82,23 @@ def record(test: str, **figures) -> None:
     if target:
         with open(target, "a", encoding="utf-8") as fh:
             fh.write(line + "\n")
+
+
+_at_session_end: dict[str, Callable[[], dict | None]] = {}
+
+
+def record_at_session_end(test: str, figures: Callable[[], dict | None]) -> None:
+    """Have :func:`record` write ``test``'s figures once the session ends (the
+    ``pytest_sessionfinish`` hook in conftest.py calls :func:`record_session_figures`);
+    ``figures()`` gives None when the tests that measure them did not run."""
+    _at_session_end[test] = figures
+
+
+def record_session_figures() -> None:
+    for test, figures in _at_session_end.items():
+        measured = figures()
+        if measured is not None:
+            record(test, **measured)
 
 
 def files_under(root: Path) -> set[str]:

@@ -38,14 +38,11 @@ def wait_for_requests(site, n: int, proc: subprocess.Popen) -> None:
 
 
 @pytest.mark.slow
-def test_second_fetch_waits_then_exits_2_with_the_lock_message(sites, tmp_path):
-    import inspect
-
-    from r2p_archive.storage import Archive
-
-    wait = inspect.signature(Archive.writer_lock).parameters["timeout"].default
+def test_second_fetch_waits_then_exits_2_with_the_lock_message(sites, tmp_path, monkeypatch):
+    wait = 3.0  # R2P_LOCK_TIMEOUT, for both runs (the default is 10 s)
+    monkeypatch.setenv("R2P_LOCK_TIMEOUT", str(wait))
     site = sites.site()
-    d = serve_dialogue(site, n=24, latency=wait / 4)  # 6 rounds of 4 downloads: 1.5 x wait
+    d = serve_dialogue(site, n=24, latency=wait / 2)  # 6 rounds of 4 downloads: 3 x wait
     root = tmp_path / "arc"
     first = start_fetch(root, d.page_url)
     wait_for_requests(site, 1, first)  # the first one holds the lock now

@@ -12,7 +12,7 @@ import random
 
 import pytest
 from fixture_site import serve_dialogue
-from test_reliability_common import one_line_error, r2p, record
+from test_reliability_common import one_line_error, r2p, record_at_session_end
 
 QUERIES = ["prevention", '"early warning"', "veto OR véto", "speaker:brazil", "prev*",
            "responsabilidad", "Secretary-General NOT Spain"]
@@ -67,6 +67,11 @@ DAMAGE = {"deleted": _delete, "truncated to a third": _truncate, "zero bytes": _
           "garbled header": _garble_header, "not SQLite": _not_sqlite,
           "garbled pages": _garble_pages}
 _figures: dict[str, str] = {}
+_fetched: list = []  # (listed, hits) once the module's archive is fetched
+record_at_session_end("index_loss", lambda: {
+    "statements": len(_fetched[0]), "queries": len(QUERIES),
+    "hits": {q: len(h) for q, h in _fetched[1].items()}, "readers": _figures}
+    if _fetched else None)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +84,8 @@ def fetched(tmp_path_factory):
     ran = r2p(root, "fetch", d.page_url, "--quiet", "--jobs", "2")
     server.close()
     assert ran.code == 0, ran.stderr
-    return root, snapshot(root)
+    _fetched[:] = snapshot(root)
+    return root, tuple(_fetched)
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
@@ -107,12 +113,6 @@ def test_readers_refuse_a_lost_index_and_reindex_rebuilds_it(fetched, damage):
     assert snapshot(root) == (listed, hits)
     assert r2p(root, "verify").code == 0
     _figures[damage] = "; ".join(sorted(outcomes))
-
-
-def test_zz_record_index_figures(fetched):
-    root, (listed, hits) = fetched
-    record("index_loss", statements=len(listed), queries=len(QUERIES),
-           hits={q: len(h) for q, h in hits.items()}, readers=_figures)
 
 
 def test_undecodable_text_in_the_index_is_refused_in_one_line(tmp_path):

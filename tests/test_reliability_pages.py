@@ -14,7 +14,7 @@ import re
 
 import pytest
 from docgen import make_pdf
-from test_reliability_common import files_under, one_line_error, r2p, record
+from test_reliability_common import files_under, one_line_error, r2p, record_at_session_end
 
 from r2p_archive.pages.generic import parse_page
 
@@ -53,6 +53,7 @@ EXPECTED_STORED = [  # (folder, status) of each statement of the hostile page, s
 ]
 MAX_RSS_MB = 1024
 _figures: dict[str, dict] = {}
+record_at_session_end("hostile_pages", lambda: {"cases": _figures} if _figures else None)
 
 
 def hostile_page(host: str) -> str:
@@ -214,7 +215,3 @@ def test_dry_run_on_hostile_bytes_is_bounded(case, tmp_path):
     # peak RSS: the largest of any child process of this test run so far (an upper bound)
     _figures[case] = {"seconds": round(ran.seconds, 1), "outcome": outcome,
                       "peak_rss_mb_bound": round(ran.peak_rss_mb)}
-
-
-def test_zz_record_page_figures():
-    record("hostile_pages", cases=_figures)

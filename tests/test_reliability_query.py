@@ -13,7 +13,7 @@ from archive_factory import build_corpus
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_reliability_common import record
+from test_reliability_common import record_at_session_end
 
 from r2p_archive.cli import cli
 
@@ -129,6 +129,9 @@ QUERIES = st.one_of(
 )
 
 _outcomes = {"answered": 0, "refused": 0}
+record_at_session_end("query", lambda: {
+    "corpus": len(REFUSED) + len(ANSWERED), "refused": len(REFUSED), "answered": len(ANSWERED),
+    "hypothesis": dict(_outcomes)} if any(_outcomes.values()) else None)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -144,8 +147,3 @@ def test_any_query_is_answered_or_refused_in_one_line(corpus, query):
         assert len(result.stderr.splitlines()) == 1, (query, result.stderr)
         assert result.stderr.startswith("r2p: error: "), (query, result.stderr)
         _outcomes["refused"] += 1
-
-
-def test_zz_record_query_figures():
-    record("query", corpus=len(REFUSED) + len(ANSWERED), refused=len(REFUSED),
-           answered=len(ANSWERED), hypothesis=dict(_outcomes))

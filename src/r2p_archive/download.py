@@ -24,6 +24,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from r2p_archive import __version__
+from r2p_archive.contentcoding import CorruptBody, body_chunks
 
 USER_AGENT = (
     f"r2p-archive/{__version__} (research archive of UN General Assembly statements on the "
@@ -46,6 +47,10 @@ class DownloadError(Exception):
         super().__init__(reason)
         self.dead = dead
         self.status = status
+
+
+class WaybackError(DownloadError):
+    """The Wayback Machine could not be asked (unreachable, or an HTTP error from its API)."""
 
 
 @dataclass
@@ -241,7 +246,7 @@ class Http:
         deadline = time.monotonic() + max(cfg.timeout * 10, 60.0)
         try:
             with os.fdopen(fd, "wb") as fh:
-                for chunk in resp.iter_content(CHUNK):
+                for chunk in body_chunks(resp, CHUNK):
                     size += len(chunk)
                     if size > cfg.max_bytes:
                         raise DownloadError(f"too large: more than {cfg.max_bytes:,} bytes")
@@ -251,7 +256,7 @@ class Http:
                         raise DownloadError("interrupted")
                     digest.update(chunk)
                     fh.write(chunk)
-        except requests.exceptions.ContentDecodingError as exc:
+        except (requests.exceptions.ContentDecodingError, CorruptBody) as exc:
             path.unlink(missing_ok=True)
             raise DownloadError("corrupt compressed body") from exc
         except (requests.exceptions.ChunkedEncodingError,
@@ -275,9 +280,6 @@ class Http:
         except BaseException:
             path.unlink(missing_ok=True)
             raise
-        if not _decoded_whole(resp):
-            path.unlink(missing_ok=True)
-            raise DownloadError("corrupt compressed body")
         if size == 0:
             path.unlink(missing_ok=True)
             raise DownloadError("empty body")
@@ -286,7 +288,7 @@ class Http:
     # -- Wayback Machine -------------------------------------------------------------------
     def wayback_lookup(self, url: str, year: int | None) -> tuple[str, str] | None:
         """The closest Wayback capture of ``url`` as (capture URL of the raw bytes, timestamp);
-        None when there is none; DownloadError when the Wayback Machine cannot be asked."""
+        None when there is none; WaybackError when the Wayback Machine cannot be asked."""
         base = self.config.wayback_url()
         api = f"{base}/wayback/available?url={quote(url, safe='')}"
         if year:
@@ -294,14 +296,14 @@ class Http:
         try:
             with self._slot(api), self._open(api) as resp:
                 if resp.status_code != 200:
-                    raise DownloadError(f"Wayback Machine answered HTTP {resp.status_code}")
+                    raise WaybackError(f"Wayback Machine answered HTTP {resp.status_code}")
                 body = resp.raw.read(1024 * 1024, decode_content=True)
+        except WaybackError:
+            raise
         except DownloadError as exc:
-            if str(exc).startswith("Wayback"):
-                raise
-            raise DownloadError(f"Wayback Machine unreachable: {exc}") from exc
+            raise WaybackError(f"Wayback Machine unreachable: {exc}") from exc
         except requests.RequestException as exc:
-            raise DownloadError(f"Wayback Machine unreachable: {_short(exc)}") from exc
+            raise WaybackError(f"Wayback Machine unreachable: {_short(exc)}") from exc
         try:
             import json
 
@@ -354,15 +356,6 @@ class Http:
             got.wayback_url = capture_url
             got.wayback_timestamp = timestamp
             return got
-
-
-def _decoded_whole(resp: requests.Response) -> bool:
-    """False when a gzip body ended before its compressed stream did (urllib3 does not
-    complain about a cut-off stream: it hands over what it could decode)."""
-    decoder = getattr(resp.raw, "_decoder", None)
-    stream = getattr(decoder, "_obj", None)
-    first_member = getattr(decoder, "_state", None) == 0  # urllib3 GzipDecoderState.FIRST_MEMBER
-    return not (first_member and stream is not None and getattr(stream, "eof", True) is False)
 
 
 def _classify(exc: requests.exceptions.RequestException, timeout: float) -> DownloadError:

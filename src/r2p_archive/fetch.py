@@ -18,8 +18,10 @@ from urllib.parse import urlsplit
 from r2p_archive.fetch_report import FetchOptions, FetchReport, Reporter  # noqa: F401
 from r2p_archive.models import (
     PENDING,
+    Action,
     PlannedStatement,
     Record,
+    Status,
     refresh_from_plan,
     text_sha256,
 )
@@ -42,7 +44,7 @@ from r2p_archive.storage import (
 )
 from r2p_archive.verify import sync_index
 
-STORED = ("ok", "no_text", "unsupported")  # statuses whose original is kept
+STORED = (Status.OK, Status.NO_TEXT, Status.UNSUPPORTED)  # statuses whose original is kept
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt")
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "rtf": "rtf", "html": "html",
               "text": "txt", "zip": "zip", "image": "img"}
@@ -107,14 +109,14 @@ class _Run:
         from r2p_archive.extract import sniff_file
 
         if got.not_modified:
-            self.actions[rec.id] = "not_modified"
+            self.actions[rec.id] = Action.NOT_MODIFIED
             return
         if rec.sha256 == got.sha256 and rec.original and rec.status in STORED:
             got.discard()
             if (rec.etag, rec.last_modified) != (got.etag, got.last_modified):
                 rec.etag, rec.last_modified = got.etag, got.last_modified
                 self.save(rec, read_text=True)
-            self.actions[rec.id] = "not_modified"
+            self.actions[rec.id] = Action.NOT_MODIFIED
             return
         kind = sniff_file(got.path, got.content_type)
         folder = self.archive.folder(rec)
@@ -135,7 +137,7 @@ class _Run:
         rec.status, rec.error = PENDING, None
         rec.extracted_sha256 = None
         self.save(rec)
-        self.actions[rec.id] = "downloaded"
+        self.actions[rec.id] = Action.DOWNLOADED
 
     def store_part(self, rec: Record | None, plan: PlannedStatement, country: str | None,
                    document: tuple[str, str]) -> Record:
@@ -143,12 +145,12 @@ class _Run:
         stored once, beside the statements, by :func:`~r2p_archive.storage.store_documents`)."""
         record_file, sha = document
         text = plan.text or ""
-        if rec is not None and rec.sha256 == sha and rec.status in ("ok", "no_text"):
+        if rec is not None and rec.sha256 == sha and rec.status in (Status.OK, Status.NO_TEXT):
             if refresh_from_plan(rec, plan, country) or rec.record_file != record_file:
                 rec.record_file = record_file
                 self.save(rec, read_text=True)
-            self.actions[rec.id] = "skipped"
-            self.reporter.done(rec, "skipped")
+            self.actions[rec.id] = Action.SKIPPED
+            self.reporter.done(rec, Action.SKIPPED)
             return rec
         if rec is None:
             rec = Record.from_plan(plan, country)
@@ -158,11 +160,11 @@ class _Run:
         folder = self.archive.folder(rec)
         if text.strip():
             atomic_write_text(folder / TEXT, text)
-            rec.text, rec.status, rec.error = TEXT, "ok", None
+            rec.text, rec.status, rec.error = TEXT, Status.OK, None
             rec.text_sha256 = text_sha256(text)
         else:
             (folder / TEXT).unlink(missing_ok=True)
-            rec.text, rec.status, rec.error = None, "no_text", "the turn holds no text"
+            rec.text, rec.status, rec.error = None, Status.NO_TEXT, "the turn holds no text"
             rec.text_sha256 = None
         rec.record_file, rec.sha256, rec.extracted_sha256 = record_file, sha, sha
         rec.kind, rec.extractor = "pdf", "pdfminer+turns"
@@ -171,8 +173,8 @@ class _Run:
         rec.pages = ((plan.part.page_end or plan.part.page) - plan.part.page + 1
                      if plan.part else None)
         self.save(rec, text or None)
-        self.actions[rec.id] = "extracted"
-        self.reporter.done(rec, "extracted")
+        self.actions[rec.id] = Action.EXTRACTED
+        self.reporter.done(rec, Action.EXTRACTED)
         return rec
 
     def merge_duplicates(self, records: list[Record]) -> list[Record]:
@@ -203,12 +205,12 @@ class _Run:
         if rec.status in STORED and rec.original:
             # A refresh that failed keeps the stored copy; the failure is only reported.
             self.reporter.message(f"{rec.speaker} ({rec.year}): refresh failed: {reason}")
-            self.actions[rec.id] = "refresh_failed"
+            self.actions[rec.id] = Action.REFRESH_FAILED
             return
-        rec.status, rec.error = "failed", reason
+        rec.status, rec.error = Status.FAILED, reason
         rec.fetched_at = _now()
         self.save(rec)
-        self.actions[rec.id] = "failed"
+        self.actions[rec.id] = Action.FAILED
 
     def _needs_extraction(self, rec: Record) -> bool:
         return bool(rec.original) and (
@@ -284,7 +286,7 @@ class _Run:
             if self._needs_extraction(rec):
                 to_extract.append(rec)
             else:
-                self.reporter.done(rec, self.actions.get(rec.id, "failed"))
+                self.reporter.done(rec, self.actions.get(rec.id, Action.FAILED))
         return to_extract
 
     def _extracted(self, workers: Any, extracting: dict[str, list[Record]]) -> None:
@@ -292,7 +294,7 @@ class _Run:
         for result in workers.poll():
             for rec in extracting.pop(result.key, []):
                 self.apply_extraction(rec, result)
-                self.actions[rec.id] = self.actions.get(rec.id) or "extracted"
+                self.actions[rec.id] = self.actions.get(rec.id) or Action.EXTRACTED
                 self.reporter.done(rec, self.actions[rec.id])
 
     def _abort(self, pending: dict[Future, Record], threads: ThreadPoolExecutor | None) -> None:
@@ -396,19 +398,19 @@ def run(
                         rec.dir = archive.allocate_dir(
                             plan.year, speaker_code(plan.iso3, plan.speaker), lang)
                         if plan.url is None:
-                            rec.status = "no_link"
+                            rec.status = Status.NO_LINK
                         state.save(rec)
                     elif refresh_from_plan(rec, plan, country):
                         state.save(rec, read_text=True)
                     records.append(rec)
                     if rec.url is None:
-                        state.actions[rec.id] = "no_link"
+                        state.actions[rec.id] = Action.NO_LINK
                     elif rec.status in STORED and rec.original and options.reextract:
-                        state.actions[rec.id] = "reextracted"
+                        state.actions[rec.id] = Action.REEXTRACTED
                     elif rec.status in STORED and rec.original and not options.refresh:
-                        state.actions[rec.id] = "skipped"
+                        state.actions[rec.id] = Action.SKIPPED
                     elif rec.status == PENDING and rec.original:
-                        state.actions[rec.id] = "resumed"
+                        state.actions[rec.id] = Action.RESUMED
                     else:
                         todo.append(rec)
                 state.fetch_all(todo, records)

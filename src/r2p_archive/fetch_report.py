@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from r2p_archive.models import PENDING, Record
+from r2p_archive.models import PENDING, Action, Record, Status
 from r2p_archive.sources import SourceResult
 from r2p_archive.storage import Archive
 
@@ -53,15 +53,15 @@ class FetchReport:
         (``skipped``, ``not_modified``, ``reextracted``) or, when it fetched or extracted it,
         its status."""
         action = self.actions.get(rec.id)
-        if action in ("skipped", "not_modified", "reextracted"):
+        if action in (Action.SKIPPED, Action.NOT_MODIFIED, Action.REEXTRACTED):
             return action
-        if action == "refresh_failed":
-            return "failed"
+        if action == Action.REFRESH_FAILED:
+            return Status.FAILED
         return rec.status
 
     def counts(self) -> dict[str, int]:
         """Statements per :meth:`outcome` (``skipped`` always there); each counts once."""
-        counts = {"skipped": 0, **Counter(self.outcome(r) for r in self.records)}
+        counts = {Action.SKIPPED: 0, **Counter(self.outcome(r) for r in self.records)}
         if self.duplicates:
             counts["duplicate"] = len(self.duplicates)
         return counts
@@ -79,7 +79,7 @@ class FetchReport:
         unreadable = [s for s in self.sources if s.error]
         if self.sources and len(unreadable) == len(self.sources):
             return 2 if not self.records else 1
-        if unreadable or any(r.status in ("failed", PENDING) for r in self.records):
+        if unreadable or any(r.status in (Status.FAILED, PENDING) for r in self.records):
             return 1
         return 0
 

@@ -10,13 +10,52 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 SPEAKER_TYPES = ("state", "organization", "civil_society", "un_official", "panelist")
 
-# Final statuses (issue #3); "pending" means downloaded but not yet extracted.
-STATUSES = ("ok", "no_text", "failed", "no_link", "unsupported")
-PENDING = "pending"
+
+class _Word(str, Enum):
+    """A word written to sidecars, the index and JSON: equal to its string, printed as it."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+class Status(_Word):
+    """A statement's status (issue #3); ``PENDING`` is downloaded but not yet extracted."""
+
+    OK = "ok"
+    NO_TEXT = "no_text"
+    FAILED = "failed"
+    NO_LINK = "no_link"
+    UNSUPPORTED = "unsupported"
+    PENDING = "pending"
+
+
+class Action(_Word):
+    """What one fetch run did with a statement (``action`` in ``r2p fetch --json``)."""
+
+    DOWNLOADED = "downloaded"
+    EXTRACTED = "extracted"
+    REEXTRACTED = "reextracted"
+    SKIPPED = "skipped"
+    NOT_MODIFIED = "not_modified"
+    RESUMED = "resumed"
+    FAILED = "failed"
+    REFRESH_FAILED = "refresh_failed"
+    NO_LINK = "no_link"
+    OCR = "ocr"
+    OCR_FAILED = "ocr_failed"
+
+
+# The final statuses, as plain strings (choices of --status, with PENDING).
+STATUSES = tuple(s.value for s in Status if s is not Status.PENDING)
+PENDING = Status.PENDING.value
 
 
 def statement_id(year: int, url: str | None, speaker: str, part: Part | None = None) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.fetch import FetchOptions, Reporter, _Run
-from r2p_archive.models import Record
+from r2p_archive.models import Action, Record, Status
 from r2p_archive.storage import Archive
 
 OCR_PDF = "statement.ocr.pdf"  # the recognised copy of a scanned PDF, beside the original
@@ -19,7 +19,7 @@ def ocr_all(self: Any, records: list[Record]) -> None:
     """OCR every scanned PDF (status no_text), then extract the recognised text."""
     from r2p_archive.extract import ExtractJob, OCRFailed, extract_many, ocr_pdf
 
-    todo = [r for r in records if r.status == "no_text" and r.kind == "pdf" and r.original]
+    todo = [r for r in records if r.status == Status.NO_TEXT and r.kind == "pdf" and r.original]
     self.reporter.phase("ocr", len(todo))
     for rec in todo:
         folder = self.archive.path_of(rec.dir)
@@ -30,17 +30,17 @@ def ocr_all(self: Any, records: list[Record]) -> None:
         except OCRFailed as exc:
             rec.error = f"OCR failed: {exc}"
             self.save(rec)
-            self.actions[rec.id] = "ocr_failed"
-            self.reporter.done(rec, "ocr_failed")
+            self.actions[rec.id] = Action.OCR_FAILED
+            self.reporter.done(rec, Action.OCR_FAILED)
             continue
         job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages))
         (result,) = extract_many([job], workers=1, timeout=self.options.extract_timeout)
         result.extractor = "pdfminer+ocrmypdf"
-        if result.status == "no_text":
+        if result.status == Status.NO_TEXT:
             result.error = "OCR recognised no text"
         self.apply_extraction(rec, result)
-        self.actions[rec.id] = "ocr"
-        self.reporter.done(rec, "ocr")
+        self.actions[rec.id] = Action.OCR
+        self.reporter.done(rec, Action.OCR)
 
 
 def require_ocr() -> None:

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from r2p_archive.api import GroupCount, Hit, Statement
 from r2p_archive.catalog import Dialogue
+from r2p_archive.models import Status
 from r2p_archive.plain import json_line, records, to_json  # noqa: F401  (re-exported)
 from r2p_archive.verify import Problem
 
@@ -91,7 +92,7 @@ def statements_table(statements: Sequence[Statement]) -> Table:
     table.add_column("Chars", justify="right")
     table.add_column("ID", style="dim")
     for st in statements:
-        status = Text(st.status, style="green" if st.status == "ok" else "yellow")
+        status = Text(st.status, style="green" if st.status == Status.OK else "yellow")
         table.add_row(
             str(st.year),
             escape(st.name),

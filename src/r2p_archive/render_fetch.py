@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from r2p_archive.models import Action, Status
 from r2p_archive.render import console, to_json
 
 
@@ -55,9 +56,9 @@ class Progress:
 
     def done(self, rec, action: str) -> None:
         """Called once per statement, when this run is done with it."""
-        if rec.status == "failed" or action in ("failed", "ocr_failed"):
+        if rec.status == Status.FAILED or action in (Action.FAILED, Action.OCR_FAILED):
             key = "failed"
-        elif action in ("skipped", "not_modified"):
+        elif action in (Action.SKIPPED, Action.NOT_MODIFIED):
             key = "skipped"
         else:
             key = "done"
@@ -114,8 +115,10 @@ def _fetch_turns(statements) -> None:
     con.print(f"{len(statements)} speaker turns.")
 
 
-FETCH_COLUMNS = ("ok", "no_text", "unsupported", "failed", "no_link", "skipped")
-FETCH_EXTRA = ("not_modified", "reextracted", "duplicate", "pending")  # shown when a run has any
+FETCH_COLUMNS = (Status.OK, Status.NO_TEXT, Status.UNSUPPORTED, Status.FAILED, Status.NO_LINK,
+                 Action.SKIPPED)
+# shown when a run has any
+FETCH_EXTRA = (Action.NOT_MODIFIED, Action.REEXTRACTED, "duplicate", Status.PENDING)
 
 
 def fetch_summary(report, as_json: bool, root: Any = None) -> None:
@@ -157,13 +160,13 @@ def fetch_summary(report, as_json: bool, root: Any = None) -> None:
         table.add_row("all", *(str(totals[c]) for c in cols), style="bold")
     con = console()
     con.print(table)
-    failed = [r for r in report.records if r.status == "failed"]
+    failed = [r for r in report.records if r.status == Status.FAILED]
     for rec in failed[:20]:
         con.print(f"[red]failed[/red] {rec.year} {rec.speaker}: {rec.error}  ({rec.url})")
     if len(failed) > 20:
         con.print(f"… and {len(failed) - 20} more failed; `r2p list --status failed` lists all.")
     # say once what to install when scanned PDFs were kept without text
-    if any(r.status == "no_text" and r.kind == "pdf" for r in report.records):
+    if any(r.status == Status.NO_TEXT and r.kind == "pdf" for r in report.records):
         from r2p_archive.extract import ocr_missing_hint
 
         if hint := ocr_missing_hint():

@@ -28,6 +28,7 @@ SIDECAR = "statement.json"
 TEXT = "statement.txt"
 INDEX_NAME = "index.sqlite"
 LOCK_NAME = ".r2p.lock"
+LOCK_TIMEOUT = 10.0  # seconds a second writer waits for the lock; env R2P_LOCK_TIMEOUT
 RECORDS = "records"  # verbatim records, each kept once: records/{symbol}/{lang}.pdf
 
 _SLUG_MAX = 60
@@ -46,6 +47,21 @@ def default_root() -> Path:
 
 class ArchiveError(UnusableInput):
     """The archive folder cannot be used (not writable, locked by another run...): exit 2."""
+
+
+def lock_timeout() -> float:
+    """How long a writer waits for another one: ``$R2P_LOCK_TIMEOUT`` seconds, else
+    :data:`LOCK_TIMEOUT`."""
+    value = os.environ.get("R2P_LOCK_TIMEOUT", "").strip()
+    if not value:
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ArchiveError(f"R2P_LOCK_TIMEOUT must be a number of seconds, not {value!r}")
+    return seconds
 
 
 def slugify(name: str) -> str:
@@ -127,12 +143,16 @@ class Archive:
                                "and export work, commands that write do not")
 
     @contextlib.contextmanager
-    def writer_lock(self, timeout: float = 10.0, *, create: bool = False) -> Iterator[None]:
-        """Hold the archive's writer lock; another writer waits ``timeout`` s, then gives up.
+    def writer_lock(self, timeout: float | None = None, *,
+                    create: bool = False) -> Iterator[None]:
+        """Hold the archive's writer lock; another writer waits ``timeout`` s (default:
+        :func:`lock_timeout`), then gives up.
 
         Without ``create`` the archive must exist already (only `r2p fetch` creates one)."""
         from filelock import FileLock, Timeout
 
+        if timeout is None:
+            timeout = lock_timeout()
         if not create:
             self.require()
         self.require_writable()

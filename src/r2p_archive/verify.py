@@ -16,7 +16,7 @@ from pathlib import Path
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.index import Index, reindex, row_of
-from r2p_archive.models import PENDING, Record
+from r2p_archive.models import PENDING, Record, Status
 from r2p_archive.storage import Archive
 
 ORIGINAL_MISSING = "original missing"
@@ -68,7 +68,7 @@ def _sha256(path: Path) -> str:
 
 
 def _known_failure(rec: Record) -> bool:
-    return rec.status == "failed" and rec.error in (ORIGINAL_MISSING, ORIGINAL_MODIFIED)
+    return rec.status == Status.FAILED and rec.error in (ORIGINAL_MISSING, ORIGINAL_MODIFIED)
 
 
 def _restore_text(archive: Archive, rec: Record, report: VerifyReport) -> bool:
@@ -141,7 +141,7 @@ def verify(archive: Archive, *, fix: bool = False) -> VerifyReport:
     for rec in records:
         problem, original = _check_original(archive, rec, report, fix)
         if problem and fix:
-            rec.status, rec.error = "failed", problem
+            rec.status, rec.error = Status.FAILED, problem
             to_save.append(rec)
         if _check_text(archive, rec, report, fix, problem is None and original is not None
                        and original.is_file(), text_bad) and rec not in to_save:
@@ -201,7 +201,7 @@ def _check_text(archive: Archive, rec: Record, report: VerifyReport, fix: bool,
     # extract again on the next fetch: the document is there, its text is not
     rec.text = None
     rec.text_chars = None
-    if rec.status == "ok":
+    if rec.status == Status.OK:
         rec.status = PENDING
         rec.error = TEXT_MISSING
     return True

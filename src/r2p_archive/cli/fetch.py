@@ -8,7 +8,17 @@ from pathlib import Path
 import click
 
 from r2p_archive.cli import archive_path, cli
-from r2p_archive.cli.options import Size, format_options, output_format, parse_year_values
+from r2p_archive.cli.options import (
+    Size,
+    format_options,
+    output_format,
+    parse_year_values,
+    size_text,
+)
+from r2p_archive.fetch_report import FetchOptions
+from r2p_archive.models import Status
+
+DEFAULTS = FetchOptions()  # the one place the fetch options' defaults are written
 
 
 @cli.command()
@@ -64,13 +74,17 @@ def dialogues(ctx: click.Context, years: tuple[str, ...], catalog_file: Path | N
               help="Language versions of a record given by symbol (en,fr,es,ru,zh,ar).")
 @click.option("--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Extra catalog file (same format as data/dialogues.json).")
-@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
+@click.option("--concurrency", type=click.IntRange(1, 64), default=DEFAULTS.concurrency,
+              show_default=True,
               help="Downloads in flight in total (at most --per-host to one host).")
-@click.option("--per-host", type=click.IntRange(1, 16), default=4, show_default=True,
+@click.option("--per-host", type=click.IntRange(1, 16), default=DEFAULTS.per_host,
+              show_default=True,
               help="Downloads in flight to one host.")
-@click.option("--timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=DEFAULTS.timeout,
+              show_default=True,
               help="Seconds to wait to connect and for each read.")
-@click.option("--max-bytes", type=Size(), default="50M", show_default=True,
+@click.option("--max-bytes", type=Size(), default=size_text(DEFAULTS.max_bytes),
+              show_default=True,
               help="Largest document accepted (bytes, or with a unit: 500K, 50M, 1G).")
 @click.option("--no-wayback", is_flag=True,
               help="Do not look dead links up in the Internet Archive's Wayback Machine.")
@@ -78,7 +92,8 @@ def dialogues(ctx: click.Context, years: tuple[str, ...], catalog_file: Path | N
               help="Re-validate stored documents with conditional requests.")
 @click.option("--jobs", type=click.IntRange(1, 256),
               help="Extraction worker processes. [default: all cores]")
-@click.option("--extract-timeout", type=click.FloatRange(1, 3600), default=120.0,
+@click.option("--extract-timeout", type=click.FloatRange(1, 3600),
+              default=DEFAULTS.extract_timeout,
               show_default=True, help="Seconds one document's extraction may take.")
 @click.option("--reextract", is_flag=True, help="Extract text again from stored documents.")
 @click.option("--ocr", "run_ocr", is_flag=True,
@@ -143,7 +158,8 @@ def fetch(ctx, sources, dry_run, as_json, years, base_url, languages, catalog_fi
 
 @cli.command()
 @click.option("--year", "years", metavar="YEAR", help="Only this year's (or range's) statements.")
-@click.option("--timeout", type=click.FloatRange(1, 7200), default=600.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(1, 7200), default=DEFAULTS.ocr_timeout,
+              show_default=True,
               help="Seconds OCR of one document may take.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.pass_context
@@ -159,7 +175,6 @@ def ocr(ctx, years, timeout, quiet):
       r2p ocr --year 2009-2012 --timeout 1200
     """
     from r2p_archive import render_fetch
-    from r2p_archive.fetch import FetchOptions
     from r2p_archive.ocr import ocr as run_ocr
     from r2p_archive.storage import Archive
 
@@ -169,6 +184,6 @@ def ocr(ctx, years, timeout, quiet):
     with render_fetch.Progress(quiet) as progress:
         done = run_ocr(archive, year=parse_year_values(years), options=options,
                        reporter=progress)
-    ok = sum(1 for r in done if r.status == "ok")
+    ok = sum(1 for r in done if r.status == Status.OK)
     click.echo(f"OCR: {len(done)} scanned PDF(s), {ok} now with text.")
     ctx.exit(0 if ok == len(done) else 1)

@@ -107,6 +107,14 @@ _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb":
           "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
 
 
+def size_text(size: int) -> str:
+    """``size`` bytes as :class:`Size` reads it back, with the largest whole unit: ``50M``."""
+    for unit in ("G", "M", "K"):
+        if size % _UNITS[unit.lower()] == 0:
+            return f"{size // _UNITS[unit.lower()]}{unit}"
+    return str(size)
+
+
 class Size(click.ParamType):
     """A size in bytes, with an optional unit: ``50M``, ``200k``, ``1.5G``, ``1048576``."""
 

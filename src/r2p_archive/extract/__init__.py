@@ -32,6 +32,7 @@ from r2p_archive.extract.ocr import (
     ocr_missing_hint,
     ocr_pdf,
 )
+from r2p_archive.models import Status
 
 __all__ = [
     "ExtractResult", "ExtractJob", "sniff_kind", "sniff_file", "is_error_page", "extract_file",
@@ -40,7 +41,7 @@ __all__ = [
     "UNSUPPORTED_TYPES", "preload",
 ]
 
-STATUSES = ("ok", "no_text", "failed", "unsupported")
+STATUSES = (Status.OK, Status.NO_TEXT, Status.FAILED, Status.UNSUPPORTED)
 MIN_LETTERS = 25  # fewer letters than this: the document has no usable text
 OCR_TIMEOUT = 600.0  # seconds OCR may take when extract_file is called without a timeout
 
@@ -57,7 +58,7 @@ UNSUPPORTED_TYPES = {
 @dataclass
 class ExtractResult:
     key: str  # caller's id, echoed back
-    status: str  # "ok" | "no_text" | "failed" | "unsupported"
+    status: str  # a Status: OK, NO_TEXT, FAILED or UNSUPPORTED
     error: str | None = None  # one line
     text: str | None = None  # clean NFC text, paragraphs separated by a blank line, final "\n"
     extractor: str | None = None  # "pdfminer", "ocr", "html", "docx", "text"
@@ -284,7 +285,7 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
     started = time.perf_counter()
     path = Path(path)
     hints = list(hints or ())
-    result = ExtractResult(key=key, status="failed", language=_hint_language(hints))
+    result = ExtractResult(key=key, status=Status.FAILED, language=_hint_language(hints))
 
     def done() -> ExtractResult:
         result.seconds = round(time.perf_counter() - started, 4)
@@ -292,7 +293,7 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
 
     handler = EXTRACTORS.get(kind) if kind else None
     if handler is None:
-        result.status = "unsupported"
+        result.status = Status.UNSUPPORTED
         result.error = f"unsupported format: {_unsupported_name(path, kind, content_type)}"
         return done()
     try:
@@ -336,10 +337,10 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
     result.extractor = extracted.extractor
     result.pages = extracted.pages
     if sum(1 for ch in text if ch.isalpha()) < MIN_LETTERS:
-        result.status = "no_text"
+        result.status = Status.NO_TEXT
         result.error = extracted.empty_reason
         return done()
-    result.status = "ok"
+    result.status = Status.OK
     result.text = text
     result.chars = len(text)
     result.language, result.languages, result.language_disagrees = detect_language(text, hints)

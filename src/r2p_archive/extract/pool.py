@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from r2p_archive.extract import ExtractJob, ExtractResult, extract_file, preload
+from r2p_archive.models import Status
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -68,9 +69,9 @@ def _child(job: ExtractJob, conn, memory_mb: int | None, timeout: float | None =
         result = extract_file(job.path, job.kind, job.hints, job.key, job.content_type,
                               ocr=job.ocr, timeout=ocr_timeout)
     except BaseException as exc:  # extract_file does not raise; this is the last guard
-        result = ExtractResult(key=job.key, status="failed",
+        result = ExtractResult(key=job.key, status=Status.FAILED,
                                error=f"extraction failed ({type(exc).__name__})")
-    if memory_mb and result.status == "failed" and result.error and "memory" in result.error:
+    if memory_mb and result.status == Status.FAILED and result.error and "memory" in result.error:
         result.error = f"{result.error} (limit {memory_mb} MB)"
     try:
         conn.send(result)
@@ -97,7 +98,7 @@ def _failed(job: ExtractJob, error: str, seconds: float) -> ExtractResult:
     from r2p_archive.extract.language import normalize_hint
 
     language = next((c for c in map(normalize_hint, job.hints or ()) if c), None)
-    return ExtractResult(key=job.key, status="failed", error=error, language=language,
+    return ExtractResult(key=job.key, status=Status.FAILED, error=error, language=language,
                          seconds=round(seconds, 4))
 
 
