@@ -167,13 +167,10 @@ class Catalog:
 
 
 def _normalise_url(url: str) -> str:
-    url = url.strip()
-    for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            url = url[len(prefix):]
-    if url.startswith("www."):
-        url = url[4:]
-    return url.rstrip("/")
+    """What two addresses of one page share (the key the page layouts use for links)."""
+    from r2p_archive.pages.links import url_key
+
+    return url_key(url.strip())
 
 
 def _publisher(url: str) -> str | None:
