@@ -164,6 +164,15 @@ def test_compressed_body_cut_short_is_a_failure(site, tmp_path, encoding, data):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_decompression_bomb_stops_at_the_size_limit(site, tmp_path):
+    bomb = gzip.compress(b"\0" * 50_000_000)  # 49 KB that decode to 50 MB
+    url = site.add("/bomb.pdf", bomb, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(DownloadError) as err:
+        make_http(retries=0, max_bytes=1024 * 1024).download(url, tmp_path)
+    assert str(err.value) == "too large: more than 1,048,576 bytes"
+    assert list(tmp_path.iterdir()) == []
+
+
 def _raw_deflate(data: bytes) -> bytes:
     obj = zlib.compressobj(wbits=-zlib.MAX_WBITS)
     return obj.compress(data) + obj.flush()

@@ -3,7 +3,9 @@
 urllib3 hands over whatever it could decode from a gzip stream that ends early and raises
 nothing; its decoder's state is private.  So the download reads the raw bytes
 (``decode_content=False``) and decodes gzip and deflate here with :mod:`zlib`, whose
-``eof`` tells whether the compressed stream really ended.
+``eof`` tells whether the compressed stream really ended.  The raw body is read
+:data:`RAW_PIECE` bytes at a time: deflate expands at most about 1,000 times, so one step
+decodes to at most about 8 MB and the download's size limit stops a decompression bomb early.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import zlib
 from collections.abc import Iterator
 
 import requests
+
+RAW_PIECE = 8 * 1024
 
 
 class CorruptBody(Exception):
@@ -112,7 +116,7 @@ def body_chunks(resp: requests.Response, size: int) -> Iterator[bytes]:
     if decoder is None:
         yield from resp.iter_content(size)
         return
-    for chunk in raw_chunks(resp, size):
+    for chunk in raw_chunks(resp, min(size, RAW_PIECE)):
         out = decoder.decompress(chunk)
         if out:
             yield out
