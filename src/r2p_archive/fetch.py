@@ -223,9 +223,10 @@ class _Run:
         """Download ``todo`` in threads, then extract text in worker processes (also of
         records stored earlier but not extracted yet).  The main thread alone writes.
 
-        Extraction waits until every download thread has ended: a worker forked while a
-        thread held a lock inside lxml (download threads parse HTML to spot error pages)
-        deadlocked in that lock (seen under load), so forks only happen with no thread left.
+        Documents are extracted as soon as they have arrived, while others still download:
+        the workers fork from a forkserver started without threads, since a worker forked
+        from this threaded process could inherit a lock another thread held (a deadlock
+        inside lxml was seen under load when workers were forked from here).
         """
         downloading = {rec.id for rec in todo}
         waiting = [r for r in records if r.id not in downloading and self._needs_extraction(r)]
@@ -245,15 +246,17 @@ class _Run:
                     rec = queue.pop(0)
                     pending[threads.submit(self._download, rec)] = rec
                 if not queue and not pending and threads is not None:
-                    threads.shutdown(wait=True)  # no thread may be alive at a fork
+                    threads.shutdown(wait=True)
                     threads = None
-                while threads is None and waiting and (workers is None or workers.free > 0):
+                # documents are extracted as they arrive (the workers fork from a forkserver,
+                # never from this threaded process)
+                while waiting and (workers is None or workers.free > 0):
                     workers = workers or self._workers()
                     self._extract(workers, waiting.pop(0), extracting)
                 if pending:
-                    waiting.extend(self._downloaded(pending))
+                    waiting.extend(self._downloaded(pending, 0.05 if extracting else None))
                 if extracting:
-                    self._extracted(workers, extracting)
+                    self._extracted(workers, extracting, 0.0 if pending else None)
         except BaseException:
             self._abort(pending, threads)
             raise
@@ -271,11 +274,13 @@ class _Run:
             rec.url, self.archive.root / ".tmp", year=rec.year, validate=_validate_body,
             **conditional)
 
-    def _downloaded(self, pending: dict[Future, Record]) -> list[Record]:
-        """Store the downloads that have finished; the records that need extracting."""
+    def _downloaded(self, pending: dict[Future, Record], timeout: float | None = None
+                    ) -> list[Record]:
+        """Store the downloads that have finished (waiting at most ``timeout`` s for one);
+        the records that need extracting."""
         from r2p_archive.download import DownloadError
 
-        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        finished, _ = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
         to_extract = []
         for fut in finished:
             rec = pending.pop(fut)
@@ -289,9 +294,11 @@ class _Run:
                 self.reporter.done(rec, self.actions.get(rec.id, Action.FAILED))
         return to_extract
 
-    def _extracted(self, workers: Any, extracting: dict[str, list[Record]]) -> None:
-        """Apply the extractions that have finished (to every record sharing the content)."""
-        for result in workers.poll():
+    def _extracted(self, workers: Any, extracting: dict[str, list[Record]],
+                   timeout: float | None = None) -> None:
+        """Apply the extractions that have finished (to every record sharing the content),
+        waiting at most ``timeout`` s for one."""
+        for result in workers.poll(timeout):
             for rec in extracting.pop(result.key, []):
                 self.apply_extraction(rec, result)
                 self.actions[rec.id] = self.actions.get(rec.id) or Action.EXTRACTED
@@ -310,7 +317,8 @@ class _Run:
     def _workers(self):
         from r2p_archive.extract.pool import Pool
 
-        return Pool(workers=self.options.jobs, timeout=self.options.extract_timeout)
+        return Pool(workers=self.options.jobs, timeout=self.options.extract_timeout,
+                    forkserver=True)
 
     def _extract(self, workers, rec: Record, extracting: dict[str, list[Record]]) -> None:
         """Start extracting ``rec`` (once per distinct content: a twin joins its group)."""

@@ -15,7 +15,7 @@ import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from r2p_archive.extract import ExtractJob, ExtractResult, extract_file, preload
 from r2p_archive.models import Status
@@ -44,8 +44,13 @@ def _address_space() -> int:
         return 0
 
 
-def _child(job: ExtractJob, conn, memory_mb: int | None, timeout: float | None = None) -> None:
+def _child(job: ExtractJob, conn, memory_mb: int | None, timeout: float | None = None,
+           environ: dict[str, str] | None = None) -> None:
     import faulthandler
+
+    if environ is not None:  # a forkserver child: the parent's environment of now, not then
+        os.environ.clear()
+        os.environ.update(environ)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
     faulthandler.disable()  # a crash is reported by the parent in one line, not as a dump
@@ -108,15 +113,25 @@ class Pool:
     extracts documents while others are still downloading)."""
 
     def __init__(self, *, workers: int | None = None, timeout: float = 120.0,
-                 memory_mb: int | None = 1024):
+                 memory_mb: int | None = 1024, forkserver: bool = False):
         import multiprocessing
 
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.timeout = timeout
         self.memory_mb = memory_mb
-        self._context = multiprocessing.get_context("fork")
+        self.forkserver = forkserver
         self._running: dict[Connection, _Running] = {}  # keyed by the parent's end of the pipe
-        preload()
+        self._context: Any
+        if forkserver:
+            # Children fork from a server process that has no thread, so a pool may start
+            # while download threads run (a child forked from a threaded parent can inherit a
+            # lock held by another thread, e.g. inside lxml, and deadlock).  The server
+            # imports the extractors and loads the language models once (r2p_archive.warm).
+            self._context = multiprocessing.get_context("forkserver")
+            self._context.set_forkserver_preload(["r2p_archive.extract.warm"])
+        else:
+            self._context = multiprocessing.get_context("fork")
+            preload()
 
     @property
     def free(self) -> int:
@@ -129,8 +144,10 @@ class Pool:
     def submit(self, job: ExtractJob) -> None:
         """Start ``job`` now; the caller keeps to :attr:`free` slots."""
         receiver, sender = self._context.Pipe(duplex=False)
+        environ = dict(os.environ) if self.forkserver else None
         process = self._context.Process(target=_child,
-                                        args=(job, sender, self.memory_mb, self.timeout),
+                                        args=(job, sender, self.memory_mb, self.timeout,
+                                              environ),
                                         daemon=True, name=f"r2p-extract-{job.key}")
         process.start()
         sender.close()
