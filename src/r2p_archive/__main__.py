@@ -1,3 +1,4 @@
 from r2p_archive.cli import main
 
-main()
+if __name__ == "__main__":
+    main()
