@@ -34,6 +34,7 @@ from typing import Any
 from r2p_archive import index as _index
 from r2p_archive.errors import UnusableInput
 from r2p_archive.filters import (  # noqa: F401  (part of this module's API)
+    COUNT_BY,
     _filters,
     _norm_language,
     _norm_years,
@@ -55,7 +56,6 @@ __all__ = [
 
 SNIPPET_TOKENS = 24
 _OPEN, _CLOSE = "\x02", "\x03"
-COUNT_BY = ("year", "country", "language")
 
 
 @dataclass

@@ -11,12 +11,14 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from r2p_archive.api import Statement
 from r2p_archive.errors import UnusableInput
 from r2p_archive.index import COLUMNS
 from r2p_archive.storage import safe_lang, speaker_code
+
+if TYPE_CHECKING:
+    from r2p_archive.api import Statement
 
 FORMATS = ("csv", "jsonl", "txt")
 

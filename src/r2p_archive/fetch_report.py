@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from r2p_archive.models import PENDING, Action, Record, Status
-from r2p_archive.sources import SourceResult
-from r2p_archive.storage import Archive
+
+if TYPE_CHECKING:  # annotations only: `r2p --help` imports this module for FetchOptions
+    from r2p_archive.sources import SourceResult
+    from r2p_archive.storage import Archive
 
 
 @dataclass

@@ -11,6 +11,8 @@ from typing import Any
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
 
+COUNT_BY = ("year", "country", "language")  # what `search --count-by` groups by
+
 
 def parse_years(values: Iterable[str]) -> list[int]:
     """``["2013", "2015-2017"]`` -> ``[2013, 2015, 2016, 2017]``."""

@@ -27,7 +27,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from r2p_archive import analyze
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import Record
 from r2p_archive.storage import Archive
@@ -232,6 +231,8 @@ class Index:
             num = found[0]
             self.conn.execute(_UPDATE, row)
             self.conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (num,))
+        from r2p_archive import analyze  # stemmers load only when statements are indexed
+
         forms = analyze.forms(text, row["language"])
         self.conn.execute(
             "INSERT INTO statements_fts (rowid, speaker, text, plain, stems, cjk) "

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from r2p_archive.api import COUNT_BY
 from r2p_archive.cli import archive_path, cli
 from r2p_archive.cli.options import filter_options, filters, format_options, output_format
 from r2p_archive.export import FORMATS as EXPORT_FORMATS
+from r2p_archive.filters import COUNT_BY
 
 LIST_COLUMNS = ("id", "year", "speaker", "speaker_type", "iso3", "country", "language",
                 "status", "text_chars", "path")
