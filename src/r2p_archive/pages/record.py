@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from r2p_archive.errors import UnusableInput
-from r2p_archive.models import Part, PlannedStatement
+from r2p_archive.models import PlannedStatement
 from r2p_archive.pages import Document
 from r2p_archive.pages.labels import (
     CONVENTIONS,
@@ -180,4 +180,4 @@ def plan(document: Document, year: int | None) -> list[PlannedStatement]:
     return plan_turns(rec, document, use_year)
 
 
-__all__ = ["NAME", "RecordText", "Part", "plan", "read_record", "suitable"]
+__all__ = ["NAME", "RecordText", "plan", "read_record", "suitable"]

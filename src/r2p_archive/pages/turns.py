@@ -1,9 +1,9 @@
 """Splitting a UN verbatim record into speaker turns.
 
-Input: the record's text rows in reading order (:func:`r2p_archive.extract.pdf.record_rows`:
-columns ordered, running headers, footers and page numbers removed, each row with its leading
-run of bold text).  A turn starts at a row whose bold lead is a speaker label (see
-:mod:`r2p_archive.pages.labels`); a label may run over two or three rows
+Input: the record's text rows in reading order (``read_segments`` then ``remove_furniture``
+of :mod:`r2p_archive.extract.pdf`: columns ordered, running headers, footers and page numbers
+removed, each row with its leading run of bold text).  A turn starts at a row whose bold lead
+is a speaker label (see :mod:`r2p_archive.pages.labels`); a label may run over two or three rows
 (``Mr. Nebenzia (Russian Federation) (spoke in`` / ``Russian):``).  A bold ``Agenda item N``
 row starts an agenda item, and the bold rows after it are the item's title.  The speech is
 every row after the label up to the next label or heading, joined into paragraphs.
