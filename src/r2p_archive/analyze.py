@@ -17,17 +17,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from r2p_archive.text import AR_MARKS, fold, normalize_arabic
+
 STEMMED = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
 
-# Arabic marks that do not change a word: harakat, Quranic annotation marks, superscript alef,
-# tatweel (kashida).
-_AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
-_AR_DROP = re.compile(f"[{_AR_MARKS}]")
-_AR_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي"})
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # Scripts written without spaces between words: Han, kana, Hangul (and their extensions).
 _CJK_CHARS = ("\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -36,7 +32,7 @@ CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _CJK = re.compile(f"[{_CJK_CHARS}]")
 # A word as FTS5's unicode61 tokenizer sees it (letters and digits), except that CJK runs are
 # left to the bigrams; Arabic marks are allowed inside so a voweled word stays one word.
-WORD = re.compile(f"(?:(?![{_CJK_CHARS}])[^\\W_]|[{_AR_MARKS}])+")
+WORD = re.compile(f"(?:(?![{_CJK_CHARS}])[^\\W_]|[{AR_MARKS}])+")
 
 
 def has_arabic(text: str) -> bool:
@@ -45,23 +41,6 @@ def has_arabic(text: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
-
-
-def normalize_arabic(text: str) -> str:
-    """Arabic text without harakat or tatweel, alef/hamza variants unified."""
-    return _AR_DROP.sub("", text).translate(_AR_MAP)
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Lower case without diacritics, as compared by the index (``Sécurité`` -> ``securite``)."""
-    word = word.casefold()
-    if word.isascii():
-        return word
-    word = normalize_arabic(word)
-    decomposed = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 @functools.lru_cache(maxsize=8)

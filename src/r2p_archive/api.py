@@ -43,6 +43,7 @@ from r2p_archive.filters import (  # noqa: F401  (part of this module's API)
 )
 from r2p_archive.statement import Statement
 from r2p_archive.storage import SIDECAR, Archive
+from r2p_archive.text import one_line
 
 __all__ = [
     "ArchiveView",
@@ -405,7 +406,7 @@ def _casefold(value: Any) -> str | None:
 def _db_message(exc: sqlite3.Error) -> str:
     """SQLite's message on one bounded line, without the undecodable text it may quote."""
     text = str(exc).split(" with text ", 1)[0]
-    return " ".join(text.split())[:200]
+    return one_line(text)
 
 
 def _snippet_parts(raw: str) -> list[tuple[str, bool]]:

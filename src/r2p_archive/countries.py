@@ -29,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from r2p_archive.errors import UnusableInput
+from r2p_archive.languages import UN_LANGUAGES, gettext_locale
+from r2p_archive.text import one_line
 
 
 @dataclass(frozen=True)
@@ -169,9 +171,7 @@ _MAX_NAME = 200
 
 
 def _printable(text: str) -> str:
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
-    text = " ".join(text.split())
-    return text[:80] + ("…" if len(text) > 80 else "")
+    return one_line(text, 80)
 
 
 def normalize_name(text: str) -> str:
@@ -288,8 +288,6 @@ def lookup_state(text: str) -> Country | None:
     return states[iso3] if iso3 else None
 
 
-_GETTEXT_LANGS = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh_CN", "ar": "ar"}
-
 # UN names (as the verbatim records print them) where they differ from pycountry's
 # translations of the ISO 3166 names; a start, not a complete table.
 _UN_NAMES = {
@@ -312,7 +310,7 @@ def _translated_keys(language: str) -> dict[str, str]:
 
     import pycountry
 
-    locale = _GETTEXT_LANGS.get(language)
+    locale = gettext_locale(language)
     if locale is None:
         return {}
     try:
@@ -379,7 +377,7 @@ def _exact_state(key: str) -> str | None:
         if code in abbrevs:
             return abbrevs[code]
     found = keys.get(key) or keys.get(compact)
-    for language in _GETTEXT_LANGS:
+    for language in UN_LANGUAGES:
         if found:
             break
         translated = _translated_keys(language)

@@ -25,6 +25,7 @@ from urllib3.util.retry import Retry
 
 from r2p_archive import __version__
 from r2p_archive.contentcoding import CorruptBody, body_chunks
+from r2p_archive.text import one_line
 
 USER_AGENT = (
     f"r2p-archive/{__version__} (research archive of UN General Assembly statements on the "
@@ -399,5 +400,4 @@ def _short(exc: BaseException) -> str:
     for marker in ("Caused by ", "(Caused by "):
         if marker in text:
             text = text.split(marker, 1)[1]
-    text = text.strip("() ")
-    return text[:160]
+    return one_line(text.strip("() "), 160)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from r2p_archive.errors import UnusableInput
+from r2p_archive.languages import by_name
 from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
 
 COUNT_BY = ("year", "country", "language")  # what `search --count-by` groups by
@@ -39,12 +40,6 @@ def _norm_years(year: int | Iterable[int] | None) -> list[int] | None:
     return sorted({int(y) for y in year})
 
 
-# The UN languages by their own names (pycountry knows the English ones).
-_LANGUAGE_NAMES = {"español": "es", "espanol": "es", "castellano": "es", "français": "fr",
-                   "francais": "fr", "русский": "ru", "中文": "zh", "العربية": "ar",
-                   "english": "en", "anglais": "en", "inglés": "en", "ingles": "en"}
-
-
 def _norm_language(language: str | None) -> str | None:
     """An ISO 639-1 code (``es``) for a language given as an ISO 639-1, 639-2 or 639-3 code
     (``es``, ``spa``, ``fre``) or a name (``Spanish``, ``español``); ``und`` for statements of
@@ -63,8 +58,8 @@ def _norm_language(language: str | None) -> str | None:
     elif re.fullmatch(r"[a-z]{3}", code):
         lang = (pycountry.languages.get(alpha_3=code)
                 or pycountry.languages.get(bibliographic=code))
-    elif code in _LANGUAGE_NAMES:
-        return _LANGUAGE_NAMES[code]
+    elif named := by_name(raw):
+        return named
     elif raw:
         try:
             lang = pycountry.languages.lookup(raw)

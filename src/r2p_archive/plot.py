@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from r2p_archive.errors import UnusableInput
+from r2p_archive.text import one_line
 
 FORMATS = (".svg", ".png")
 _AXIS = {"year": "Year", "country": "Country or speaker", "language": "Language"}
@@ -86,7 +87,7 @@ def svg_chart(
         for i, (label, count) in enumerate(bars):
             y = head + i * row
             w = plot_w * count / top
-            short = label if len(label) <= 28 else label[:27] + "…"
+            short = one_line(label, 28)
             out.append(f'<text x="{left - 6}" y="{y + row * 0.7:.1f}" text-anchor="end">'
                        f"{escape(short)}</text>")
             out.append(f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row - 4}" '

@@ -19,6 +19,7 @@ from typing import Any
 
 from r2p_archive import analyze
 from r2p_archive.errors import UnusableInput
+from r2p_archive.text import one_line
 
 _OPERATORS = ("AND", "OR", "NOT")
 _COLUMNS_FILTERS = ("speaker", "text")
@@ -38,11 +39,6 @@ class _Tok:
 
 def _has_word(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
-
-
-def _show(text: str, width: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _tokenize(query: str) -> list[_Tok]:
@@ -83,14 +79,15 @@ def _column_filter(query: str, i: int) -> tuple[str | None, int]:
 def _phrase(query: str, i: int, column: str | None) -> tuple[_Tok, int]:
     end = query.find('"', i + 1)
     if end < 0:
-        raise UnusableInput(f'unbalanced quote: the phrase "{_show(query[i + 1:])} is not closed')
+        raise UnusableInput(
+            f'unbalanced quote: the phrase "{one_line(query[i + 1:], 30)} is not closed')
     phrase = query[i + 1 : end]
     i = end + 1
     prefix = i < len(query) and query[i] == "*"
     if prefix:
         i += 1
     if not _has_word(phrase):
-        raise UnusableInput(f'the quoted phrase "{_show(phrase)}" has no words in it')
+        raise UnusableInput(f'the quoted phrase "{one_line(phrase, 30)}" has no words in it')
     return _Tok("term", phrase, prefix, column, quoted=True), i
 
 
@@ -103,7 +100,8 @@ def _word(query: str, i: int, column: str | None) -> tuple[_Tok | None, int]:
         return _Tok("op", word), j
     if word.startswith("-") and len(word) > 1 and word[1].isalnum():
         raise UnusableInput(
-            f'"{_show(word)}": to leave out a word use NOT, as in veto NOT {_show(word[1:])}')
+            f'"{one_line(word, 30)}": to leave out a word use NOT, as in '
+            f"veto NOT {one_line(word[1:], 30)}")
     prefix = word.endswith("*")
     stem = word.rstrip("*")
     if not _has_word(stem):
@@ -220,7 +218,7 @@ def _tokens(query: str) -> list[_Tok]:
     toks = _tokenize(query)
     if not toks:
         if query.strip():
-            raise UnusableInput(f'nothing to search for in "{_show(query)}": give a word')
+            raise UnusableInput(f'nothing to search for in "{one_line(query, 30)}": give a word')
         raise UnusableInput("empty query: give words to search for")
     return toks
 

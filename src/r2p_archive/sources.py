@@ -284,13 +284,13 @@ class Plan:
 
 def check_languages(languages: str) -> tuple[str, ...]:
     """``"en,fr"`` -> ``("en", "fr")``; anything but the UN languages is refused."""
-    from r2p_archive.pages.labels import LANGUAGES
+    from r2p_archive.languages import UN_LANGUAGES
 
     langs = tuple(dict.fromkeys(x.strip().lower() for x in languages.split(",") if x.strip()))
-    unknown = [x for x in langs if x not in LANGUAGES]
+    unknown = [x for x in langs if x not in UN_LANGUAGES]
     if unknown or not langs:
         raise UnusableInput(f"--languages {','.join(unknown) or 'nothing'}: the UN languages "
-                            f"are {','.join(LANGUAGES)}")
+                            f"are {','.join(UN_LANGUAGES)}")
     return langs
 
 

@@ -22,10 +22,10 @@ their canonical name so the same speaker looks the same in every year.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from r2p_archive.countries import lookup_state, normalize_name
+from r2p_archive.text import one_line
 
 MAX_NAME = 200
 
@@ -143,20 +143,6 @@ _SUFFIX = re.compile(
 _BEHALF = re.compile(r"\s*[,(\-\u2013]?\s*\b((?:also\s+)?on behalf of\b.*)$", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s*\u2022\u00b7\u2013\u2014\-\u25aa\u25cf>|:;,.]+|^\(?\d{1,3}[.)]\s+")
 _TRAIL = re.compile(r"[\s*\u2022\u00b7\u2013\u2014\-:;,.|]+$")
-
-
-def clean_text(text: str, limit: int = MAX_NAME) -> str:
-    """Whitespace normalised, control characters removed, at most ``limit`` characters."""
-    if not text:
-        return ""
-    text = "".join(
-        ch if (ch.isprintable() or ch in "\t\n\r ") and unicodedata.category(ch) != "Cf"
-        else " " for ch in text[: limit * 4]
-    )
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return text
 
 
 def strip_decoration(text: str) -> str:
@@ -287,7 +273,7 @@ def classify(text: str, *, allow_people: bool = True, allow_generic: bool = True
     ``allow_people``/``allow_generic``: accept people with a role and organisations recognised
     only by the shape of their name (used in speaker lists, not in running prose).
     """
-    text = strip_decoration(clean_text(text))
+    text = strip_decoration(one_line(text))
     if not text or len(text) > MAX_NAME or not re.search(r"[^\W\d_]", text):
         return None
     if is_heading(text):
@@ -308,7 +294,7 @@ def _split_behalf(text: str) -> tuple[str, str | None]:
     """(the name, the "on behalf of ..." note after it, if any)."""
     m = _BEHALF.search(text)
     if m and m.start() > 0:
-        return strip_decoration(text[: m.start()]), clean_text(m.group(1).rstrip(")"))
+        return strip_decoration(text[: m.start()]), one_line(m.group(1).rstrip(")"))
     return text, None
 
 
@@ -351,7 +337,7 @@ def scan_names(text: str) -> list[Speaker] | None:
 
     Returns the speakers when the whole text is covered by names and separators, else None.
     """
-    tokens = re.findall(r"[^\s,;/|]+", clean_text(text, 400))
+    tokens = re.findall(r"[^\s,;/|]+", one_line(text, 400))
     if not tokens or len(tokens) > 80:
         return None
     found: list[Speaker] = []
@@ -377,5 +363,5 @@ def scan_names(text: str) -> list[Speaker] | None:
     return found or None
 
 
-__all__ = ["Speaker", "classify", "clean_text", "is_heading", "known_org", "looks_like_prose",
+__all__ = ["Speaker", "classify", "is_heading", "known_org", "looks_like_prose",
            "scan_names", "state_in", "strip_decoration"]

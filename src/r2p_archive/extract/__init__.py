@@ -32,7 +32,9 @@ from r2p_archive.extract.ocr import (
     ocr_missing_hint,
     ocr_pdf,
 )
+from r2p_archive.languages import first_code
 from r2p_archive.models import Status
+from r2p_archive.text import one_line
 
 __all__ = [
     "ExtractResult", "ExtractJob", "sniff_kind", "sniff_file", "is_error_page", "extract_file",
@@ -42,7 +44,7 @@ __all__ = [
 ]
 
 STATUSES = (Status.OK, Status.NO_TEXT, Status.FAILED, Status.UNSUPPORTED)
-MIN_LETTERS = 25  # fewer letters than this: the document has no usable text
+MIN_TEXT_LETTERS = 25  # fewer letters than this: the document has no usable text
 OCR_TIMEOUT = 600.0  # seconds OCR may take when extract_file is called without a timeout
 
 # What an unsupported kind is called in messages: "unsupported format: application/msword (.doc)"
@@ -253,21 +255,6 @@ def _unsupported_name(path: Path, kind: str | None, content_type: str | None) ->
     return ct or f"unknown file type{f' ({kind})' if kind else ''}"
 
 
-def _hint_language(hints: Sequence[str]) -> str | None:
-    from r2p_archive.extract.language import normalize_hint
-
-    for hint in hints:
-        code = normalize_hint(hint)
-        if code:
-            return code
-    return None
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: str = "",
                  content_type: str | None = None, *, ocr: bool = True,
                  timeout: float | None = None) -> ExtractResult:
@@ -285,7 +272,7 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
     started = time.perf_counter()
     path = Path(path)
     hints = list(hints or ())
-    result = ExtractResult(key=key, status=Status.FAILED, language=_hint_language(hints))
+    result = ExtractResult(key=key, status=Status.FAILED, language=first_code(hints))
 
     def done() -> ExtractResult:
         result.seconds = round(time.perf_counter() - started, 4)
@@ -299,7 +286,7 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
     try:
         extracted = handler(path, content_type)
     except (PDFFailure, HTMLFailure, DOCXFailure) as exc:
-        result.error = _one_line(str(exc))
+        result.error = one_line(str(exc))
         return done()
     except MemoryError:
         result.error = "ran out of memory while extracting (the document is too large or damaged)"
@@ -308,14 +295,14 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
         result.error = f"{kind} structure is too deeply nested to read"
         return done()
     except OSError as exc:
-        result.error = _one_line(f"cannot read the file: {exc.strerror or exc}")
+        result.error = one_line(f"cannot read the file: {exc.strerror or exc}")
         return done()
     except Exception as exc:  # an extractor bug must not stop the run
-        result.error = _one_line(f"{kind} extraction failed ({type(exc).__name__}: {exc})")
+        result.error = one_line(f"{kind} extraction failed ({type(exc).__name__}: {exc})")
         return done()
     text = clean.finish(extracted.paragraphs)
     # -- OCR of a scanned PDF (issue #16)
-    if (extracted.ocr_candidate and ocr and sum(1 for ch in text if ch.isalpha()) < MIN_LETTERS
+    if (extracted.ocr_candidate and ocr and sum(1 for ch in text if ch.isalpha()) < MIN_TEXT_LETTERS
             and _ocr_ready()):
         from r2p_archive.extract.ocr import NO_TEXT, ocr_document
 
@@ -323,20 +310,20 @@ def extract_file(path: Path, kind: str | None, hints: Sequence[str] = (), key: s
         try:
             outcome = ocr_document(path, extracted.pages, hints, timeout=left)
         except OCRFailed as exc:
-            result.error = _one_line(str(exc))
+            result.error = one_line(str(exc))
             return done()
         except MemoryError:
             result.error = "ran out of memory during OCR"
             return done()
         except Exception as exc:  # an OCR bug must not stop the run
-            result.error = _one_line(f"OCR failed ({type(exc).__name__}: {exc})")
+            result.error = one_line(f"OCR failed ({type(exc).__name__}: {exc})")
             return done()
         result.ocr = outcome.info
         extracted = _Extracted(outcome.paragraphs, "ocr", extracted.pages, NO_TEXT)
         text = clean.finish(extracted.paragraphs)
     result.extractor = extracted.extractor
     result.pages = extracted.pages
-    if sum(1 for ch in text if ch.isalpha()) < MIN_LETTERS:
+    if sum(1 for ch in text if ch.isalpha()) < MIN_TEXT_LETTERS:
         result.status = Status.NO_TEXT
         result.error = extracted.empty_reason
         return done()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from r2p_archive.extract import clean
+from r2p_archive.text import one_line
 
 
 class DOCXFailure(Exception):
@@ -92,8 +93,8 @@ def extract_docx(path: Path) -> DocxText:
     except KeyError as exc:
         raise DOCXFailure(f"DOCX is damaged (missing part {exc})") from exc
     except Exception as exc:  # python-docx / lxml raise various errors for broken packages
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise DOCXFailure(f"DOCX cannot be read ({type(exc).__name__}: {reason[:160]})") from exc
+        reason = one_line(str(exc), 160) or type(exc).__name__
+        raise DOCXFailure(f"DOCX cannot be read ({type(exc).__name__}: {reason})") from exc
     out: list[str] = []
     _blocks(document.element.body, out)
     return DocxText(out, _pages(path))

@@ -5,21 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# ISO 639-1 codes lingua may answer with: the six UN languages, and the other languages in
-# which delegations deliver or publish statements.
-LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "pt", "de", "it", "nl")
-MIN_LETTERS = 40  # below this, detection is unreliable: fall back to the hint
+from r2p_archive.languages import DETECTABLE, code_of
+
+MIN_DETECT_LETTERS = 40  # below this, detection is unreliable: fall back to the hint
 MIN_SHARE = 0.2  # a secondary language needs at least this share of the text
 _CHUNK = 60  # paragraphs shorter than this are pooled with the next ones
 _SAMPLE = 60_000  # characters examined at most (spread over the whole text)
-
-_ALIASES = {
-    "eng": "en", "english": "en", "fra": "fr", "fre": "fr", "french": "fr", "français": "fr",
-    "spa": "es", "spanish": "es", "español": "es", "ara": "ar", "arabic": "ar",
-    "rus": "ru", "russian": "ru", "zho": "zh", "chi": "zh", "chinese": "zh",
-    "por": "pt", "portuguese": "pt", "deu": "de", "ger": "de", "german": "de",
-    "ita": "it", "italian": "it", "nld": "nl", "dut": "nl", "dutch": "nl",
-}
 
 _detector = None
 
@@ -30,7 +21,7 @@ def _get_detector():
     if _detector is None:
         from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-        codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
+        codes = [getattr(IsoCode639_1, code.upper()) for code in DETECTABLE]
         # Low-accuracy mode uses trigram models only: ~30 MB instead of ~200 MB per process,
         # and as accurate as the full models on paragraph-long chunks, which is all we judge.
         _detector = (
@@ -44,16 +35,6 @@ def preload() -> None:
     detector = _get_detector()
     for sample in ("the people", "les gens", "la gente", "die Leute", "люди", "الناس", "人民"):
         detector.detect_language_of(sample)
-
-
-def normalize_hint(hint: str | None) -> str | None:
-    """"EN", "eng", "English", "en-GB" -> "en"; None when not recognisable."""
-    if not hint:
-        return None
-    value = hint.strip().casefold().replace("_", "-").split("-")[0]
-    if re.fullmatch(r"[a-z]{2}", value):
-        return value
-    return _ALIASES.get(value)
 
 
 def _chunks(text: str) -> list[str]:
@@ -93,9 +74,9 @@ def detect_language(text: str, hints: Sequence[str] = ()) -> tuple[str | None, l
     The main language has the largest share; others are listed when they have at least
     ``MIN_SHARE`` of it.  A text too short to judge gives the first hint (and no disagreement).
     """
-    hint_codes = [c for c in (normalize_hint(h) for h in hints) if c]
+    hint_codes = [c for c in map(code_of, hints) if c]
     fallback = hint_codes[0] if hint_codes else None
-    if _letters(text) < MIN_LETTERS:
+    if _letters(text) < MIN_DETECT_LETTERS:
         return fallback, [fallback] if fallback else [], False
     detector = _get_detector()
     shares: dict[str, int] = {}

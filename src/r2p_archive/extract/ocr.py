@@ -30,16 +30,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from r2p_archive.errors import R2PError
+from r2p_archive.languages import code_of, tesseract_pack
+from r2p_archive.text import one_line
 
 OCR_HINT = "scanned PDF without a text layer; install ocrmypdf and tesseract, then run `r2p ocr`"
 OCR_READY_HINT = "scanned PDF without a text layer; run `r2p ocr` to recognise its text"
-
-# ISO 639-1 -> Tesseract language packs
-TESSERACT_LANGS = {
-    "en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "ru": "rus", "zh": "chi_sim",
-    "pt": "por", "de": "deu", "it": "ita", "nl": "nld",
-}
-
 
 class OCRFailed(R2PError):
     """ocrmypdf could not produce a searchable PDF; the message is one line."""
@@ -55,7 +50,7 @@ def no_text_hint() -> str:
 
 
 def ocr_command(src: Path, dst: Path, languages: Sequence[str] = ()) -> list[str]:
-    langs = [TESSERACT_LANGS[code] for code in languages if code in TESSERACT_LANGS]
+    langs = [p for p in map(tesseract_pack, languages) if p]
     cmd = ["ocrmypdf", "--skip-text", "--quiet", "--output-type", "pdf"]
     if langs:
         cmd += ["-l", "+".join(dict.fromkeys(langs))]
@@ -78,7 +73,7 @@ def ocr_pdf(src: Path, dst: Path, timeout: float, languages: Sequence[str] = ())
     if proc.returncode != 0:
         lines = [ln.strip() for ln in (proc.stderr or "").splitlines() if ln.strip()]
         reason = lines[-1] if lines else f"exit status {proc.returncode}"
-        raise OCRFailed(f"ocrmypdf failed: {reason[:200]}")
+        raise OCRFailed(f"ocrmypdf failed: {one_line(reason)}")
     if not dst.is_file() or dst.stat().st_size == 0:
         raise OCRFailed("ocrmypdf produced no output file")
 
@@ -228,7 +223,7 @@ class _Runner:
 
 def _last_line(stderr: bytes, default: str) -> str:
     lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-    return lines[-1][:160] if lines else default
+    return one_line(lines[-1], 160) if lines else default
 
 
 def _gs_warnings(stderr: bytes) -> list[str]:
@@ -309,8 +304,6 @@ def ocr_document(path: Path, pages: int | None, hints: Sequence[str] = (),
     installed pack, that page is read again in it and the reading with the better mean word
     confidence decides the language of the rest of the document.
     """
-    from r2p_archive.extract.language import normalize_hint
-
     gs, tesseract = _rasteriser(), shutil.which("tesseract")
     if gs is None or tesseract is None:
         raise OCRFailed("OCR needs tesseract and ghostscript")
@@ -319,7 +312,7 @@ def ocr_document(path: Path, pages: int | None, hints: Sequence[str] = (),
     installed = tesseract_languages() or frozenset({"eng"})
     language = "eng"
     for hint in hints:
-        pack = TESSERACT_LANGS.get(normalize_hint(hint) or "")
+        pack = tesseract_pack(code_of(hint))
         if pack in installed:
             language = pack
             break
@@ -334,7 +327,7 @@ def ocr_document(path: Path, pages: int | None, hints: Sequence[str] = (),
         if not decided and letters >= DETECT_LETTERS:
             decided = True
             text = "\n\n".join(p for r in [*results, page] for p in r.paragraphs)
-            other = TESSERACT_LANGS.get(_detect(text) or "")
+            other = tesseract_pack(_detect(text))
             if other and other != language and other in installed:
                 again = _recognise(runner, tesseract, image, number, other)
                 if (again.confidence or 0) > (page.confidence or 0):

@@ -31,6 +31,7 @@ from r2p_archive.extract import clean
 from r2p_archive.extract.pdfcolumns import order_segments
 from r2p_archive.extract.pdflayout import Row, Segment, edge_segment, fragments, split_edges
 from r2p_archive.extract.pdfparagraphs import paragraphs_of, remove_furniture
+from r2p_archive.text import one_line
 
 # Layout analysis parameters.  boxes_flow=None skips pdfminer's own (slow, and on two-column
 # UN records wrong) ordering of text boxes: we only need its lines.  detect_vertical=False
@@ -124,15 +125,13 @@ def extract_pdf(path: Path) -> PdfText:
 def describe_error(exc: BaseException) -> str:
     """A one-line reason for a pdfminer exception."""
     name = type(exc).__name__
-    message = " ".join(str(exc).split())
+    message = one_line(str(exc), 160)
     if name in ("PDFPasswordIncorrect",):
         return "PDF is encrypted and needs a password to open"
     if name == "PDFEncryptionError" or "encrypt" in message.lower():
         return f"PDF encryption not supported: {message or name}"
     if name in ("PDFSyntaxError", "PSEOF", "PSSyntaxError", "PDFNoValidXRef"):
         return f"PDF is damaged ({name}: {message})" if message else f"PDF is damaged ({name})"
-    if len(message) > 160:
-        message = message[:157] + "..."
     return f"PDF cannot be read ({name}: {message})" if message else f"PDF cannot be read ({name})"
 
 

@@ -100,9 +100,9 @@ def _death_reason(exitcode: int | None) -> str:
 
 
 def _failed(job: ExtractJob, error: str, seconds: float) -> ExtractResult:
-    from r2p_archive.extract.language import normalize_hint
+    from r2p_archive.languages import first_code
 
-    language = next((c for c in map(normalize_hint, job.hints or ()) if c), None)
+    language = first_code(job.hints or ())
     return ExtractResult(key=job.key, status=Status.FAILED, error=error, language=language,
                          seconds=round(seconds, 4))
 

@@ -83,7 +83,8 @@ from r2p_archive.pages.links import resolve_url, url_key
 from r2p_archive.pages.notes import find_year, not_a_statement, speaker_from_filename
 from r2p_archive.pages.speakerlist import Entry, ListReader, who
 from r2p_archive.pages.webpage import Link, anchor_text, decode_html, flatten, parse_tree
-from r2p_archive.speakers import classify, clean_text
+from r2p_archive.speakers import classify
+from r2p_archive.text import one_line
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def _flatten_page(text: str, base_url: str | None, page: str | None, site: Site
     if title is None:
         title_el = root.find(".//title")
         if title_el is not None:
-            title = clean_text(anchor_text(title_el), 300) or None
+            title = one_line(anchor_text(title_el), 300) or None
     return items, title, meta
 
 

@@ -18,22 +18,16 @@ item's title and the disclaimer printed at the foot of page 1.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-
-def fold(text: str) -> str:
-    """Case-, accent- and shape-insensitive form of a word (for table look-ups)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("\u0640", "").replace("ё", "е")
+from r2p_archive.languages import by_name
+from r2p_archive.text import fold
 
 
 @dataclass(frozen=True)
 class Conventions:
     language: str
     note: re.Pattern[str]  # an interpretation note; group 1 names the language
-    note_languages: dict[str, str]  # folded language word -> ISO 639-1
     officials: tuple[str, ...]  # labels of UN officers (folded), presiding officers first
     presiding: int  # how many of ``officials`` preside over the meeting
     agenda_item: re.Pattern[str]  # group 1: the item's number
@@ -52,8 +46,6 @@ _BEHALF_END = r"([^.;:!?]{3,160}?)(?=[.;:!?]|,\s|\s+(?:and|et|y|и)\s+(?:I|je|yo
 CONVENTIONS: dict[str, Conventions] = {
     "en": Conventions(
         "en", _p(r"^spoke in (\w+)$"),
-        {"english": "en", "french": "fr", "spanish": "es", "russian": "ru", "chinese": "zh",
-         "arabic": "ar"},
         ("the president", "the acting president", "the temporary president",
          "the secretary-general", "the deputy secretary-general"), 3,
         _p(r"^agenda items? (\d+)\b"),
@@ -64,8 +56,6 @@ CONVENTIONS: dict[str, Conventions] = {
     ),
     "fr": Conventions(
         "fr", _p(r"^parle en (\w+)$"),
-        {"anglais": "en", "francais": "fr", "espagnol": "es", "russe": "ru", "chinois": "zh",
-         "arabe": "ar"},
         ("le president", "la presidente", "le president par interim",
          "la presidente par interim", "le secretaire general", "la secretaire generale",
          "la vice-secretaire generale", "le vice-secretaire general"), 4,
@@ -77,8 +67,6 @@ CONVENTIONS: dict[str, Conventions] = {
     ),
     "es": Conventions(
         "es", _p(r"^habla en (\w+)$"),
-        {"ingles": "en", "frances": "fr", "espanol": "es", "ruso": "ru", "chino": "zh",
-         "arabe": "ar"},
         ("el presidente", "la presidenta", "el presidente interino", "la presidenta interina",
          "el secretario general", "la vicesecretaria general", "el vicesecretario general"), 4,
         _p(r"^temas? (\d+) del programa\b"),
@@ -89,8 +77,6 @@ CONVENTIONS: dict[str, Conventions] = {
     ),
     "ru": Conventions(
         "ru", _p(r"^говорит по-(\w+)$"),
-        {"английски": "en", "французски": "fr", "испански": "es", "русски": "ru",
-         "китаиски": "zh", "арабски": "ar"},
         ("председатель", "исполняющии обязанности председателя",
          "исполняющая обязанности председателя", "временныи председатель",
          "генеральныи секретарь", "первыи заместитель генерального секретаря"), 4,
@@ -102,8 +88,6 @@ CONVENTIONS: dict[str, Conventions] = {
     ),
     "zh": Conventions(
         "zh", _p(r"^以(\w+?)发言$"),
-        {"英语": "en", "法语": "fr", "西班牙语": "es", "俄语": "ru", "中文": "zh", "汉语": "zh",
-         "阿拉伯语": "ar"},
         ("主席", "代理主席", "临时主席", "秘书长", "常务副秘书长"), 3,
         _p(r"^议程项目\s*(\d+)"),
         _p(r"答辩权"),
@@ -113,8 +97,6 @@ CONVENTIONS: dict[str, Conventions] = {
     ),
     "ar": Conventions(
         "ar", _p(r"^تكلم (?:ب)?(\w+)$"),
-        {"الانكليزية": "en", "الانجليزية": "en", "بالانكليزية": "en", "الفرنسية": "fr",
-         "الاسبانية": "es", "الروسية": "ru", "الصينية": "zh", "العربية": "ar"},
         ("الرئيس", "الرئيسة", "الرئيس بالنيابة", "الرئيسة بالنيابة", "الامين العام",
          "نائبة الامين العام", "نائب الامين العام"), 4,
         _p(r"^البند (\d+) من جدول الأعمال"),
@@ -124,8 +106,6 @@ CONVENTIONS: dict[str, Conventions] = {
         _p(r"^يتضمن هذا المحضر"),
     ),
 }
-
-LANGUAGES = tuple(CONVENTIONS)
 
 # "A/76/PV.102", "S/PV.8699 (Resumption 1)"; printed with stray spaces ("A /76/PV.102")
 SYMBOL = re.compile(r"\b([AS])\s?/\s?(?:(\d{2})\s?/\s?)?PV\s?\.\s?(\d{1,5})"
@@ -138,8 +118,7 @@ def note_language(text: str, conv: Conventions) -> str | None:
     m = conv.note.match(" ".join(text.split()))
     if m is None:
         return None
-    word = fold(m.group(1))
-    return next((code for name, code in conv.note_languages.items() if fold(name) == word), None)
+    return by_name(m.group(1))
 
 
 def official_rank(person: str, conv: Conventions) -> int | None:

@@ -11,11 +11,11 @@ from r2p_archive.pages.webpage import Link
 from r2p_archive.speakers import (
     Speaker,
     classify,
-    clean_text,
     is_heading,
     scan_names,
     strip_decoration,
 )
+from r2p_archive.text import one_line
 
 # --------------------------------------------------------------------------------------------
 # lines and speaker lists
@@ -36,19 +36,19 @@ def _candidate(link: Link) -> bool:
         return False
     if link.kind == "doc":
         return True
-    text = clean_text(link.text)
+    text = one_line(link.text)
     return (classify(text) is not None or languages_of(text) is not None
             or _GENERIC_LINK.match(text) is not None)
 
 
 def _names_someone(text: str) -> bool:
-    text = clean_text(text)
+    text = one_line(text)
     return lookup_state(text) is not None or classify(text) is not None
 
 
 def completed_state(text: str):
     """The one state a lower-case name that lost its first letter can be ("hailand")."""
-    text = clean_text(text)
+    text = one_line(text)
     if not text[:1].islower():
         return None
     fits = {lookup_state(ch + text) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} - {None}
@@ -106,7 +106,7 @@ def _line_parts(line: list) -> tuple[str, int, int]:
         if kind == "a":
             if _candidate(val):
                 candidates += 1
-                link_len += len(clean_text(val.text, 400))
+                link_len += len(one_line(val.text, 400))
             else:
                 plain.append(val.text)
         elif kind == "t":
@@ -115,7 +115,7 @@ def _line_parts(line: list) -> tuple[str, int, int]:
             plain.append(" | ")
         if len(plain) > 400:
             break
-    return clean_text(" ".join(plain), 2000), candidates, link_len
+    return one_line(" ".join(plain), 2000), candidates, link_len
 
 
 def _linked_kind(outside: str, candidates: int, link_len: int) -> tuple[str, int]:
@@ -153,7 +153,7 @@ def _unlinked_kind(text: str, outside: str) -> tuple[str, int]:
 
 
 def segment_speakers(text: str, *, people: bool) -> list[Speaker]:
-    text = strip_decoration(clean_text(text, 400))
+    text = strip_decoration(one_line(text, 400))
     if not text:
         return []
     several = scan_names(text)
@@ -175,7 +175,7 @@ def _line_plain(line: list) -> str:
             parts.append(" | ")
         if len(parts) > 400:
             break
-    return clean_text(" ".join(parts), 2000)
+    return one_line(" ".join(parts), 2000)
 
 
 _OPEN_END = re.compile(r"(?:[,;(\-\u2013\u2014]|(?<![\w'\u2019-])[a-z][\w'\u2019-]*)$")
@@ -245,7 +245,7 @@ def note_after(line: list, i: int) -> tuple[list[str], list[tuple[Link, list[str
         if kind == "a":
             if depth == 0:
                 return [], []
-            text = clean_text(val.text)
+            text = one_line(val.text)
             langs = languages_of(text)
             if langs is not None and val.url is not None and val.kind != "never":
                 links.append((val, langs))
@@ -265,8 +265,8 @@ def note_after(line: list, i: int) -> tuple[list[str], list[tuple[Link, list[str
             elif ch == "(":
                 return [], []
             elif ch == ")":
-                note = clean_text("".join(plain))
-                whole = clean_text(" ".join([note, *(clean_text(lk.text) for lk, _ in links)]))
+                note = one_line("".join(plain))
+                whole = one_line(" ".join([note, *(one_line(lk.text) for lk, _ in links)]))
                 if languages_of(whole) is None:
                     return [], []  # not (only) a language note
                 return languages_of(note) or [], links
@@ -288,7 +288,7 @@ def note_line_languages(lines: list[list], k: int) -> list[str]:
     nxt = lines[k + 1]
     if any(kind != "t" for kind, _ in nxt):
         return []
-    text = clean_text(" ".join(val for _, val in nxt), 200)
+    text = one_line(" ".join(val for _, val in nxt), 200)
     m = re.fullmatch(r"\(([^()]*)\)", text)
     return (languages_of(m.group(1)) or []) if m else []
 

@@ -7,7 +7,9 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from r2p_archive.countries import lookup_state
-from r2p_archive.speakers import Speaker, clean_text, known_org, strip_decoration
+from r2p_archive.languages import LANGUAGES, by_name
+from r2p_archive.speakers import Speaker, known_org, strip_decoration
+from r2p_archive.text import fold, one_line
 
 # --------------------------------------------------------------------------------------------
 # dates
@@ -56,19 +58,6 @@ def find_year(text: str, *, stamps: bool = False) -> int | None:
 # --------------------------------------------------------------------------------------------
 # languages and notes
 
-_LANGS = {
-    "english": "en", "anglais": "en", "ingles": "en", "englisch": "en", "eng": "en",
-    "french": "fr", "francais": "fr", "frances": "fr", "franzosisch": "fr", "francaise": "fr",
-    "spanish": "es", "espanol": "es", "espagnol": "es", "castellano": "es", "spanisch": "es",
-    "arabic": "ar", "arabe": "ar", "russian": "ru", "russe": "ru", "ruso": "ru",
-    "\u0440\u0443\u0441\u0441\u043a\u0438\u0438": "ru", "chinese": "zh", "chinois": "zh",
-    "chino": "zh", "\u4e2d\u6587": "zh", "portuguese": "pt", "portugues": "pt",
-    "portugais": "pt", "german": "de", "deutsch": "de", "allemand": "de", "aleman": "de",
-    "italian": "it", "italiano": "it", "japanese": "ja", "swahili": "sw", "kiswahili": "sw",
-    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629": "ar",
-}
-_LANG_CODES = {"EN": "en", "FR": "fr", "ES": "es", "AR": "ar", "RU": "ru", "ZH": "zh",
-               "PT": "pt", "DE": "de"}
 _LANG_FILLER = {"in", "en", "and", "y", "et", "original", "originally", "version", "versions",
                 "language", "languages", "translation", "unofficial", "official", "only",
                 "text", "delivered", "as", "or", "with", "the", "available", "also", "la", "le",
@@ -82,30 +71,26 @@ _NOTE_PHRASES = re.compile(
 def languages_of(text: str) -> list[str] | None:
     """ISO 639-1 codes when ``text`` is only a language note ("in Spanish", "English and
     Spanish", "original: Arabic", "en español", "French version"), else None."""
-    import unicodedata
-
     if not text or len(text) > 120:
         return None
     found: list[str] = []
     code: str | None
     for raw in re.findall(r"[^\W\d_]+", text):
-        if raw in _LANG_CODES:
-            code = _LANG_CODES[raw]
+        if len(raw) == 2 and raw.isupper():  # "EN", "FR": a code only when written in capitals
+            code = raw.lower() if raw.lower() in LANGUAGES else None
         else:
-            word = unicodedata.normalize("NFKD", raw)
-            word = "".join(ch for ch in word if not unicodedata.combining(ch)).casefold()
-            code = _LANGS.get(word)
-            if code is None:
-                if word in _LANG_FILLER:
-                    continue
-                return None
+            code = by_name(raw)
+        if code is None:
+            if fold(raw) in _LANG_FILLER:
+                continue
+            return None
         if code not in found:
             found.append(code)
     return found or None
 
 
 def note_of(text: str) -> str | None:
-    text = strip_decoration(clean_text(text))
+    text = strip_decoration(one_line(text))
     return text if text and _NOTE_PHRASES.search(text) else None
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from r2p_archive.errors import UnusableInput
+from r2p_archive.languages import UN_LANGUAGES, of_un_letter
 from r2p_archive.models import PlannedStatement
 from r2p_archive.pages import Document
 from r2p_archive.pages.labels import (
@@ -28,8 +29,7 @@ from r2p_archive.pages.turns import Turn, split_turns
 
 NAME = "un-record"
 _FILE_LANG = re.compile(r"_([EFSRCA])(?:\.pdf)?$", re.IGNORECASE)
-_FILE_LANGS = {"E": "en", "F": "fr", "S": "es", "R": "ru", "C": "zh", "A": "ar"}
-_URL_LANG = re.compile(r"/(en|fr|es|ru|zh|ar)/", re.IGNORECASE)
+_URL_LANG = re.compile(rf"/({'|'.join(UN_LANGUAGES)})/", re.IGNORECASE)
 _SYMBOL_IN_NAME = re.compile(r"\b[AS]_(?:\d{2}_)?PV\.\d+", re.IGNORECASE)
 _MONTHS = {
     m: i + 1 for i, names in enumerate((
@@ -78,7 +78,7 @@ def _language(source: str, head: str) -> str:
     name = Path(unquote(urlsplit(source).path if "://" in source else source)).stem
     m = _FILE_LANG.search(name)
     if m:
-        return _FILE_LANGS[m.group(1).upper()]
+        return of_un_letter(m.group(1)) or "en"
     m = _URL_LANG.search(source)
     if m:
         return m.group(1).lower()

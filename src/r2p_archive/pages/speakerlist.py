@@ -15,7 +15,8 @@ from r2p_archive.pages.lines import (
 from r2p_archive.pages.links import url_key
 from r2p_archive.pages.notes import languages_of, note_of, speaker_from_filename
 from r2p_archive.pages.webpage import REFUSED_NOTE, Link
-from r2p_archive.speakers import Speaker, classify, clean_text, strip_decoration
+from r2p_archive.speakers import Speaker, classify, strip_decoration
+from r2p_archive.text import one_line
 
 
 @dataclass
@@ -111,7 +112,7 @@ class ListReader:
         self.segments = [""]
 
     def _flush_segment(self, seg: str) -> None:
-        text = strip_decoration(clean_text(seg, 400))
+        text = strip_decoration(one_line(seg, 400))
         if not text:
             return
         langs = languages_of(text)
@@ -131,19 +132,19 @@ class ListReader:
     def _close_note(self) -> None:
         main = self.current
         links, self.paren_links = self.paren_links, []
-        text = clean_text(" ".join(self.paren_text), 400)
+        text = one_line(" ".join(self.paren_text), 400)
         self.paren_text = []
         if main is None:
             return
         plain = text
         for link in links:
-            ltext = clean_text(link.text)
+            ltext = one_line(link.text)
             langs = languages_of(ltext)
             if langs is not None and link.url is not None and link.kind != "never":
                 self._add(main.speaker, link.url, langs)
                 plain = plain.replace(ltext, " ", 1)
         self.current = main
-        plain = clean_text(plain)
+        plain = one_line(plain)
         langs = languages_of(plain)
         if langs is not None:
             main.add_languages(langs)
@@ -223,7 +224,7 @@ class ListReader:
             m = re.match(r"[^\W\d_]+", line[j][1])
             if m:
                 suffix = m.group(0)
-        text, inner = _inner_languages(_OCCASION.sub("", clean_text(text)))
+        text, inner = _inner_languages(_OCCASION.sub("", one_line(text)))
         resolved = self._resolve(link, text, suffix)
         if resolved is None:
             return j
@@ -308,7 +309,7 @@ class ListReader:
         """The speaker named by the unlinked text before the link on this line (the row's
         name cell, "Chile:"), with the index of the segment holding it."""
         for idx in range(len(self.segments) - 1, -1, -1):
-            text = strip_decoration(clean_text(self.segments[idx]))
+            text = strip_decoration(one_line(self.segments[idx]))
             if text:
                 speaker = classify(text, allow_people=self.line_entries == 0)
                 return (speaker, idx) if speaker is not None else None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from r2p_archive import boilerplate
 from r2p_archive.pages.links import IGNORED_SCHEMES, resolve_url, target_kind
-from r2p_archive.speakers import clean_text
+from r2p_archive.text import one_line
 
 # --------------------------------------------------------------------------------------------
 # decoding
@@ -128,7 +128,7 @@ def flatten(root, base: str | None, page_url: str | None, content=None,
             _text(items, el.tail)
             continue
         if tag == "h1" and title is None:
-            title = clean_text(anchor_text(el), 300) or None
+            title = one_line(anchor_text(el), 300) or None
         _boundary(items, tag)
         _text(items, el.text)
         stack.append((el, True))
