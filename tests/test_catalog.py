@@ -29,9 +29,9 @@ def cat() -> catalog.Catalog:
 
 
 def year(cat: catalog.Catalog, y: int) -> catalog.Dialogue:
-    found = cat.by_year(y)
-    assert found is not None
-    return found
+    found = [d for d in cat.dialogues if d.year == y]
+    assert len(found) == 1
+    return found[0]
 
 
 def records(cat, y):
@@ -126,12 +126,6 @@ def test_record_symbols_keep_only_the_verified(cat):
     assert year(cat, 2022).record_symbols() == ("A/76/PV.87", "A/76/PV.88")
     assert year(cat, 2023).record_symbols() == ()
     assert year(cat, 2015).record_symbols(False) == ()
-
-
-def test_year_of_record(cat):
-    assert cat.year_of_record("A/72/PV.99") == 2018
-    assert cat.year_of_record(" a/63/pv.97 ") == 2009  # inferred symbols are known too
-    assert cat.year_of_record("A/72/PV.98") is None
 
 
 def test_year_of_source(cat):
@@ -297,8 +291,7 @@ def test_dialogues_json_counts_archived_statements(corpus):
     data = json.loads(res.stdout)
     assert {d["year"]: d["archived"] for d in data} == {
         **{y: 0 for y in range(2009, 2026)}, 2012: 1, 2013: 3, 2014: 2, 2015: 3}
-    full = catalog.load().by_year(2009)
-    assert full is not None
+    full = year(catalog.load(), 2009)
     assert data[0] == {**full.to_json(), "archived": 0}
 
 

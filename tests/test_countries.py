@@ -10,7 +10,6 @@ from r2p_archive.countries import (
     UnknownCountry,
     all_states,
     country_name,
-    get_state,
     lookup_state,
     normalize_name,
     resolve_country,
@@ -115,13 +114,13 @@ def test_display_names_follow_un_usage():
         "Eswatini", "Cabo Verde", "Brunei Darussalam"]
 
 
-def test_country_name_and_get_state():
+def test_country_name():
     assert country_name("bra") == "Brazil"
     assert country_name(" KOR ") == "Republic of Korea"
     assert country_name("XXX") is None
     assert country_name("TWN") is None  # in ISO 3166, but no UN member or observer state
-    assert get_state("civ") == Country("CIV", "CI", "Côte d'Ivoire")
-    assert get_state("") is None
+    assert country_name("civ") == "Côte d'Ivoire"
+    assert country_name("") is None
 
 
 def test_all_member_and_observer_states():

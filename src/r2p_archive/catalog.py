@@ -123,23 +123,12 @@ class Dialogue:
 class Catalog:
     dialogues: tuple[Dialogue, ...]
 
-    def by_year(self, year: int) -> Dialogue | None:
-        return next((d for d in self.dialogues if d.year == year), None)
-
     def year_of_source(self, url: str) -> int | None:
         """The year of the meeting whose known pages (or press releases) include ``url``."""
         wanted = _normalise_url(url)
         for d in self.dialogues:
             urls = [*d.page_urls, *(p.url for p in d.press_releases if p.url)]
             if any(_normalise_url(u) == wanted for u in urls):
-                return d.year
-        return None
-
-    def year_of_record(self, symbol: str) -> int | None:
-        """The year of the meeting whose verbatim records include ``symbol`` (any confidence)."""
-        wanted = "".join(symbol.split()).upper()
-        for d in self.dialogues:
-            if any(r.symbol.upper() == wanted for r in d.records):
                 return d.year
         return None
 

@@ -271,11 +271,6 @@ def country_name(iso3: str) -> str | None:
     return country.name if country else None
 
 
-def get_state(iso3: str) -> Country | None:
-    """The state with this alpha-3 code (any case), or None."""
-    return _tables()[0].get(iso3.strip().upper()) if isinstance(iso3, str) else None
-
-
 def lookup_state(text: str) -> Country | None:
     """The state this text names exactly (after normalisation), else None. No guessing."""
     if not text or len(text) > _MAX_NAME:
@@ -428,7 +423,6 @@ __all__ = [
     "UnknownCountry",
     "all_states",
     "country_name",
-    "get_state",
     "lookup_state",
     "normalize_name",
     "resolve_country",

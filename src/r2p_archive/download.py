@@ -274,10 +274,10 @@ class Http:
                 raise DownloadError(f"timeout after {cfg.timeout:g} s while reading") from exc
             if "reset by peer" in str(exc).lower():
                 raise DownloadError("connection reset by the server while reading") from exc
-            raise DownloadError(f"connection broken while reading: {_short(exc)}") from exc
+            raise DownloadError(f"connection broken while reading: {_reason(exc)}") from exc
         except requests.exceptions.RequestException as exc:
             path.unlink(missing_ok=True)
-            raise DownloadError(f"download failed: {_short(exc)}") from exc
+            raise DownloadError(f"download failed: {_reason(exc)}") from exc
         except BaseException:
             path.unlink(missing_ok=True)
             raise
@@ -304,7 +304,7 @@ class Http:
         except DownloadError as exc:
             raise WaybackError(f"Wayback Machine unreachable: {exc}") from exc
         except requests.RequestException as exc:
-            raise WaybackError(f"Wayback Machine unreachable: {_short(exc)}") from exc
+            raise WaybackError(f"Wayback Machine unreachable: {_reason(exc)}") from exc
         try:
             import json
 
@@ -378,7 +378,7 @@ def _classify(exc: requests.exceptions.RequestException, timeout: float) -> Down
         return DownloadError("host unreachable: name does not resolve", dead=True)
     if isinstance(reason, NewConnectionError):
         text = str(reason)
-        what = "connection refused" if "refused" in text.lower() else _short(reason)
+        what = "connection refused" if "refused" in text.lower() else _reason(reason)
         return DownloadError(f"host unreachable: {what}", dead=True)
     if isinstance(exc, requests.exceptions.ConnectTimeout) or isinstance(
             reason, ConnectTimeoutError):
@@ -386,15 +386,15 @@ def _classify(exc: requests.exceptions.RequestException, timeout: float) -> Down
     if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(reason, ReadTimeoutError):
         return DownloadError(f"timeout after {timeout:g} s")
     if isinstance(reason, ProtocolError):
-        return DownloadError(f"connection broken: {_short(reason)}")
+        return DownloadError(f"connection broken: {_reason(reason)}")
     if isinstance(exc, requests.exceptions.InvalidURL):
-        return DownloadError(f"invalid URL: {_short(exc)}")
+        return DownloadError(f"invalid URL: {_reason(exc)}")
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return DownloadError(f"host unreachable: {_short(exc)}", dead=True)
-    return DownloadError(f"request failed: {_short(exc)}")
+        return DownloadError(f"host unreachable: {_reason(exc)}", dead=True)
+    return DownloadError(f"request failed: {_reason(exc)}")
 
 
-def _short(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> str:
     """A one-line, bounded description of a requests/urllib3 exception."""
     text = str(exc).replace("\n", " ")
     for marker in ("Caused by ", "(Caused by "):

@@ -88,7 +88,6 @@ OCR_MEMORY_MB = 1024
 LOW_CONFIDENCE = 60.0  # a page whose mean word confidence is below this is listed
 JUNK_CONFIDENCE = 35.0  # a line whose words average below this is dropped (stamps, scribbles)
 DETECT_LETTERS = 100  # letters recognised before the language is checked
-INSTALL_PACKAGES = ("tesseract-ocr", "tesseract-ocr-fra", "tesseract-ocr-spa", "ocrmypdf")
 NO_TEXT = "OCR recognised no text"
 
 

@@ -7,7 +7,8 @@ import re
 from r2p_archive.extract import clean
 from r2p_archive.extract.pdflayout import LEADERS, Row, Segment
 
-_SENTENCE_END = re.compile(r"[.!?:;…»\"”’)]$")
+# a row ending in one of these, well short of the column's right edge, ends its paragraph
+_PARAGRAPH_END = re.compile(r"[.!?:;…»\"”’)]$")
 
 
 # -- furniture -------------------------------------------------------------------------------
@@ -62,8 +63,8 @@ def _indented(row: Row, seg: Segment) -> bool:
     return row.x0 - seg.x0 > max(0.8 * row.h, 6.0) and row.x0 - seg.x0 < 0.35 * seg.width
 
 
-def _short(row: Row, seg: Segment) -> bool:
-    return row.x1 < seg.x0 + 0.8 * seg.width and bool(_SENTENCE_END.search(row.text))
+def _ends_short(row: Row, seg: Segment) -> bool:
+    return row.x1 < seg.x0 + 0.8 * seg.width and bool(_PARAGRAPH_END.search(row.text))
 
 
 def _starts_paragraph(row: Row, seg: Segment, nxt: Row | None, prev: Row | None,
@@ -80,8 +81,8 @@ def _starts_paragraph(row: Row, seg: Segment, nxt: Row | None, prev: Row | None,
         return True
     if prev_seg is seg:
         pitch = prev.y0 - row.y0
-        return pitch > 1.3 * ratio * max(row.h, prev.h) or pitch < 0 or _short(prev, seg)
-    return _short(prev, prev_seg)
+        return pitch > 1.3 * ratio * max(row.h, prev.h) or pitch < 0 or _ends_short(prev, seg)
+    return _ends_short(prev, prev_seg)
 
 
 def _group(segments: list[Segment], ratio: float) -> list[list[str]]:
