@@ -216,7 +216,6 @@ def test_schema_2_file_adds_records(tmp_path):
     cat = catalog.load(path)
     assert records(cat, 2018)[-1] == ("A/72/PV.105", "2018-07-02", "high", True)
     assert year(cat, 2018).record_symbols() == ("A/72/PV.99", "A/72/PV.100", "A/72/PV.105")
-    assert cat.year_of_record("A/72/PV.105") == 2018
 
 
 @pytest.mark.parametrize("row, message", [
