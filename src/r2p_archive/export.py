@@ -3,11 +3,8 @@ or one text file per statement named like the UN General Debate Corpus plus a me
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.index import COLUMNS
-from r2p_archive.storage import safe_lang, speaker_code
+from r2p_archive.storage import atomic_open, safe_lang, speaker_code
 
 if TYPE_CHECKING:
     from r2p_archive.api import Statement
@@ -110,23 +107,6 @@ def write_txt(statements: Iterable[Statement], folder: Path) -> tuple[int, int]:
     return n, files
 
 
-@contextlib.contextmanager
-def _atomic_out(path: Path) -> Iterator[IO[str]]:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise UnusableInput(f"cannot write {path}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def export(
     statements: list[Statement], fmt: str, out: Path | None, stdout: IO[str] | None = None
 ) -> ExportResult:
@@ -145,6 +125,9 @@ def export(
         return ExportResult(fmt, writer(statements, stdout), 0, None)
     if out.is_dir():
         raise UnusableInput(f"{out} is a folder; give a file name for --format {fmt}")
-    with _atomic_out(out) as fh:
-        n = writer(statements, fh)
+    try:
+        with atomic_open(out, text=True) as fh:
+            n = writer(statements, fh)
+    except OSError as exc:
+        raise UnusableInput(f"cannot write {out}: {exc.strerror or exc}") from exc
     return ExportResult(fmt, n, 0, out)
