@@ -145,18 +145,10 @@ def describe_filters(year: Any = None, country: str | None = None,
                 and years == list(range(years[0], years[-1] + 1))
                 else ", ".join(map(str, years)))
         words.append(f"in {span}")
-    if country:
-        words.append(f"from {country}")
-    if speaker:
-        words.append(f"by {speaker}")
-    if language:
-        words.append(f"in language {language}")
-    if status:
-        words.append(f"with status {status}")
-    if speaker_type:
-        words.append(f"of type {speaker_type}")
-    if record:
-        words.append(f"in record {record}")
+    for value, says in ((country, "from"), (speaker, "by"), (language, "in language"),
+                        (status, "with status"), (speaker_type, "of type"), (record, "in record")):
+        if value:
+            words.append(f"{says} {value}")
     return (" " + ", ".join(words)) if words else ""
 
 

@@ -4,7 +4,7 @@ Only the commands import these."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from rich import box
@@ -35,6 +35,17 @@ class _Console(Console):
         raise BrokenPipeError
 
 
+def table(*columns: str, right: Collection[str] = (), no_wrap: Collection[str] = (),
+          **options: Any) -> Table:
+    """An empty table in r2p's style with these columns: those in ``right`` right-aligned,
+    those in ``no_wrap`` never wrapped, the ID column dim."""
+    out = Table(show_edge=False, pad_edge=False, header_style="bold", **options)
+    for name in columns:
+        out.add_column(name, justify="right" if name in right else "left",
+                       no_wrap=name in no_wrap, style="dim" if name == "ID" else None)
+    return out
+
+
 def console(stderr: bool = False) -> Console:
     """The one way r2p prints rich output (tables, progress) on stdout or stderr."""
     return _Console(stderr=stderr, highlight=False, soft_wrap=False)
@@ -57,19 +68,12 @@ DIALOGUE_COLUMNS = ("year", "date", "end_date", "format", "title", "report", "ar
 def dialogues_table(rows: Sequence[tuple[Dialogue, int | None]]) -> Table:
     """The catalog, one row per year; ``rows`` pair each meeting with its archived count
     (None: no archive)."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
-                  collapse_padding=True)
-    table.add_column("Year", justify="right")
-    table.add_column("Dates", no_wrap=True)
-    table.add_column("Format")
-    table.add_column("Report", no_wrap=True)
-    table.add_column("Records", justify="right")
-    table.add_column("Pages", justify="right")
-    table.add_column("Speakers", justify="right")
-    table.add_column("Archived", justify="right")
+    out = table("Year", "Dates", "Format", "Report", "Records", "Pages", "Speakers", "Archived",
+                right=("Year", "Records", "Pages", "Speakers", "Archived"),
+                no_wrap=("Dates", "Report"), box=box.SIMPLE_HEAD, collapse_padding=True)
     for d, archived in rows:
         verified = len(d.record_symbols())
-        table.add_row(
+        out.add_row(
             str(d.year),
             meeting_dates(d),
             d.format,
@@ -79,21 +83,15 @@ def dialogues_table(rows: Sequence[tuple[Dialogue, int | None]]) -> Table:
             d.speakers_stated.short if d.speakers_stated else "–",
             "–" if archived is None else str(archived),
         )
-    return table
+    return out
 
 
 def statements_table(statements: Sequence[Statement]) -> Table:
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Year", justify="right")
-    table.add_column("Country / speaker")
-    table.add_column("Type")
-    table.add_column("Lang")
-    table.add_column("Status")
-    table.add_column("Chars", justify="right")
-    table.add_column("ID", style="dim")
+    out = table("Year", "Country / speaker", "Type", "Lang", "Status", "Chars", "ID",
+                right=("Year", "Chars"))
     for st in statements:
         status = Text(st.status, style="green" if st.status == Status.OK else "yellow")
-        table.add_row(
+        out.add_row(
             str(st.year),
             escape(st.name),
             _TYPE_LABELS.get(st.speaker_type, st.speaker_type),
@@ -102,7 +100,7 @@ def statements_table(statements: Sequence[Statement]) -> Table:
             f"{st.text_chars:,}" if st.text_chars is not None else "-",
             st.id,
         )
-    return table
+    return out
 
 
 def hit_text(hit: Hit) -> Text:
@@ -122,11 +120,8 @@ def hit_text(hit: Hit) -> Text:
 
 
 def count_table(groups: Sequence[GroupCount], by: str) -> Table:
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(by.capitalize(), justify="right" if by == "year" else "left")
-    table.add_column("Matches", justify="right")
-    table.add_column("With text", justify="right")
-    table.add_column("", no_wrap=True)
+    out = table(by.capitalize(), "Matches", "With text", "",
+                right=("Year", "Matches", "With text"), no_wrap=("",))
     top = max((g.count for g in groups), default=0)
     for g in groups:
         width = round(BAR_WIDTH * g.count / top) if top else 0
@@ -135,8 +130,8 @@ def count_table(groups: Sequence[GroupCount], by: str) -> Table:
         share = f" {100 * g.count / g.total:.0f}%" if g.total else ""
         bar = Text("█" * width, style="cyan")
         bar.append(share, style="dim")
-        table.add_row(escape(g.label), str(g.count), str(g.total), bar)
-    return table
+        out.add_row(escape(g.label), str(g.count), str(g.total), bar)
+    return out
 
 
 def show_text(st: Statement) -> str:
@@ -175,19 +170,15 @@ def show_text(st: Statement) -> str:
 
 
 def problems_table(problems: Sequence[Problem]) -> Table:
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("ID", style="dim")
-    table.add_column("Path")
-    table.add_column("Problem")
-    table.add_column("Fixed")
+    out = table("ID", "Path", "Problem", "Fixed")
     for p in problems:
-        table.add_row(
+        out.add_row(
             p.id or "-",
             escape(p.path),
             escape(p.problem),
             Text("yes", style="green") if p.fixed else Text("no", style="red"),
         )
-    return table
+    return out
 
 
 def info_text(data: dict[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from r2p_archive.extract import clean
 from r2p_archive.extract.pdflayout import LEADERS, Row, Segment
@@ -85,21 +86,30 @@ def _starts_paragraph(row: Row, seg: Segment, nxt: Row | None, prev: Row | None,
     return _ends_short(prev, prev_seg)
 
 
-def _group(segments: list[Segment], ratio: float) -> list[list[str]]:
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    prev: Row | None = None
-    prev_seg: Segment | None = None
-    for seg in segments:
+class _Rows:
+    """Rows one segment after another, each with whether it starts a paragraph (judged
+    against the row read before it, through every segment given to :meth:`of`)."""
+
+    def __init__(self, ratio: float) -> None:
+        self.ratio = ratio
+        self.prev: Row | None = None
+        self.prev_seg: Segment | None = None
+
+    def of(self, seg: Segment) -> Iterator[tuple[bool, str]]:
         for i, row in enumerate(seg.rows):
             nxt = seg.rows[i + 1] if i + 1 < len(seg.rows) else None
-            if _starts_paragraph(row, seg, nxt, prev, prev_seg, ratio) and current:
-                paragraphs.append(current)
-                current = []
-            current.append(LEADERS.sub(" ... ", row.text))
-            prev, prev_seg = row, seg
-    if current:
-        paragraphs.append(current)
+            starts = _starts_paragraph(row, seg, nxt, self.prev, self.prev_seg, self.ratio)
+            self.prev, self.prev_seg = row, seg
+            yield starts, LEADERS.sub(" ... ", row.text)
+
+
+def _group(seg: Segment, ratio: float) -> list[list[str]]:
+    """One segment's rows as paragraphs, read on their own."""
+    paragraphs: list[list[str]] = []
+    for starts, text in _Rows(ratio).of(seg):
+        if starts or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(text)
     return paragraphs
 
 
@@ -113,30 +123,27 @@ def paragraphs_of(segments: list[Segment]) -> list[list[str]]:
     ratio = _pitch_ratio(segments)
     out: list[list[str]] = []
     current: list[str] = []
-    prev: Row | None = None
-    prev_seg: Segment | None = None
+    rows = _Rows(ratio)
     waiting: list[list[str]] = []  # edge paragraphs to place at the next paragraph break
     footers: list[list[str]] = []  # the last page's footers, placed once the next page starts
     body_page: int | None = None
     for seg in segments:
         if seg.edge:
             target = footers if seg.page == body_page else waiting
-            target.extend(_group([seg], ratio))
+            target.extend(_group(seg, ratio))
             continue
         if seg.page != body_page:
             body_page = seg.page
             waiting = footers + waiting
             footers = []
-        for i, row in enumerate(seg.rows):
-            nxt = seg.rows[i + 1] if i + 1 < len(seg.rows) else None
-            if _starts_paragraph(row, seg, nxt, prev, prev_seg, ratio):
+        for starts, text in rows.of(seg):
+            if starts:
                 if current:
                     out.append(current)
                     current = []
                 out.extend(waiting)
                 waiting = []
-            current.append(LEADERS.sub(" ... ", row.text))
-            prev, prev_seg = row, seg
+            current.append(text)
     if current:
         out.append(current)
     out.extend(footers + waiting)

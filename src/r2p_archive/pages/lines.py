@@ -4,6 +4,7 @@ headings, prose; and the runs of lines that form a speaker list."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from r2p_archive.countries import lookup_state
 from r2p_archive.pages.notes import languages_of, not_a_statement, note_of
@@ -99,23 +100,8 @@ def line_kind(line: list) -> tuple[str, int]:
 def _line_parts(line: list) -> tuple[str, int, int]:
     """(the line's text less its candidate links, how many candidate links it has, the length
     of their texts)."""
-    link_len = 0
-    plain: list[str] = []
-    candidates = 0
-    for kind, val in line:
-        if kind == "a":
-            if _candidate(val):
-                candidates += 1
-                link_len += len(one_line(val.text, 400))
-            else:
-                plain.append(val.text)
-        elif kind == "t":
-            plain.append(val)
-        else:
-            plain.append(" | ")
-        if len(plain) > 400:
-            break
-    return one_line(" ".join(plain), 2000), candidates, link_len
+    text, links = _plain_and_links(line, _candidate)
+    return text, len(links), sum(len(one_line(link.text, 400)) for link in links)
 
 
 def _linked_kind(outside: str, candidates: int, link_len: int) -> tuple[str, int]:
@@ -165,17 +151,25 @@ def segment_speakers(text: str, *, people: bool) -> list[Speaker]:
 
 def _line_plain(line: list) -> str:
     """The text a reader sees on a line, link texts included."""
-    parts: list[str] = []
+    return _plain_and_links(line, lambda link: False)[0]
+
+
+def _plain_and_links(line: list, leave_out: Callable[[Link], bool]) -> tuple[str, list[Link]]:
+    """(the line's text without the links ``leave_out`` picks, those links)."""
+    plain: list[str] = []
+    left: list[Link] = []
     for kind, val in line:
-        if kind == "a":
-            parts.append(val.text)
+        if kind == "a" and leave_out(val):
+            left.append(val)
+        elif kind == "a":
+            plain.append(val.text)
         elif kind == "t":
-            parts.append(val)
+            plain.append(val)
         else:
-            parts.append(" | ")
-        if len(parts) > 400:
+            plain.append(" | ")
+        if len(plain) > 400:
             break
-    return one_line(" ".join(parts), 2000)
+    return one_line(" ".join(plain), 2000), left
 
 
 _OPEN_END = re.compile(r"(?:[,;(\-\u2013\u2014]|(?<![\w'\u2019-])[a-z][\w'\u2019-]*)$")
