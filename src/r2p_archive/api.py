@@ -41,6 +41,7 @@ from r2p_archive.filters import (  # noqa: F401  (part of this module's API)
     describe_filters,
     parse_years,
 )
+from r2p_archive.pipeline import FetchOutcome, fetch  # noqa: F401  (part of this API)
 from r2p_archive.statement import Statement
 from r2p_archive.storage import SIDECAR, Archive
 from r2p_archive.text import one_line

@@ -23,19 +23,20 @@ class Progress:
         self.quiet = quiet
         self.tty = sys.stderr.isatty() and not quiet
         self.counts = {"done": 0, "failed": 0, "skipped": 0}
-        self.bar = None
+        self.bar: Any = None  # a rich Progress once the first phase starts
         self.task = None
         self.err = console(stderr=True)
 
     def __enter__(self):
-        if self.tty:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        return self  # the bar appears with the first phase (after the sources' messages)
 
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                                MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
-                                console=self.err, transient=True)
-            self.bar.__enter__()
-        return self
+    def _start(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
+                            console=self.err, transient=True)
+        self.bar.__enter__()
 
     def __exit__(self, *exc):
         if self.bar is not None:
@@ -46,6 +47,8 @@ class Progress:
         return f"done {c['done']} · failed {c['failed']} · skipped {c['skipped']}"
 
     def phase(self, name: str, total: int) -> None:
+        if self.tty and self.bar is None:
+            self._start()
         if self.bar is not None:
             if self.task is not None:
                 self.bar.remove_task(self.task)

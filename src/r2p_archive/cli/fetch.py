@@ -1,5 +1,6 @@
-"""`r2p fetch`, `r2p ocr` and `r2p dialogues`: option parsing; the work is in `sources.py`,
-`fetch.py` and `ocr.py`, the output in `render.py` and `render_fetch.py`."""
+"""`r2p fetch`, `r2p ocr` and `r2p dialogues`: option parsing; the work is in `pipeline.py`
+(which calls `sources.py` and `fetch.py`) and `ocr.py`, the output in `render.py` and
+`render_fetch.py`."""
 
 from __future__ import annotations
 
@@ -120,40 +121,24 @@ def fetch(ctx, sources, dry_run, as_json, years, base_url, languages, catalog_fi
       r2p fetch A/76/PV.102 --languages en,fr
       r2p fetch page.html --base-url https://www.globalr2p.org/ --dry-run
     """
-    from r2p_archive import catalog, render_fetch
-    from r2p_archive import fetch as fetching
-    from r2p_archive import sources as reading
-    from r2p_archive.storage import Archive
+    from r2p_archive import render_fetch
+    from r2p_archive.pipeline import fetch as run_fetch
 
-    langs = reading.check_languages(languages)
-    cat = catalog.load(catalog_file)
-    options = fetching.FetchOptions(
+    options = FetchOptions(
         concurrency=concurrency, per_host=per_host, timeout=timeout, max_bytes=max_bytes,
         wayback=not no_wayback, refresh=refresh, jobs=jobs, extract_timeout=extract_timeout,
         reextract=reextract, ocr=run_ocr, auto_ocr=not no_ocr)
-    archive = None if dry_run else Archive(archive_path(ctx))
-    if archive is not None:
-        archive.require_writable()
-    if run_ocr and not dry_run:
-        from r2p_archive.ocr import require_ocr
-
-        require_ocr()
-    http = options.http()
-    try:
-        planned = reading.plan(sources, catalog=cat, http=http, years=parse_year_values(years),
-                               base_url=base_url, archive=archive, languages=langs)
-        render_fetch.source_messages(planned.results, quiet)
-        if not planned.readable:
-            ctx.exit(1 if planned.from_catalog else 2)
-        if dry_run:
-            render_fetch.fetch_plan(planned.statements, as_json)
-            ctx.exit(0 if len(planned.readable) == len(planned.results) else 1)
-        with render_fetch.Progress(quiet or as_json) as progress:
-            report = fetching.run(archive, planned.results, options, progress, http=http)
-    finally:
-        http.close()
-    render_fetch.fetch_summary(report, as_json, archive.root)
-    ctx.exit(report.exit_code)
+    with render_fetch.Progress(quiet or as_json) as progress:
+        outcome = run_fetch(
+            sources, archive=archive_path(ctx), years=parse_year_values(years),
+            languages=languages.split(","), base_url=base_url, catalog_file=catalog_file,
+            options=options, dry_run=dry_run, reporter=progress,
+            on_planned=lambda planned: render_fetch.source_messages(planned.results, quiet))
+    if outcome.report is not None:
+        render_fetch.fetch_summary(outcome.report, as_json, outcome.root)
+    elif dry_run and outcome.planned.readable:
+        render_fetch.fetch_plan(outcome.planned.statements, as_json)
+    ctx.exit(outcome.exit_code)
 
 
 @cli.command()
