@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from recordgen import sample_record
 
@@ -98,3 +99,24 @@ def test_catalog_records_keep_only_the_r2p_item(site, tmp_path, monkeypatch):
     assert sorted(s["turn"] for s in stored) == r2p_turns
     assert {s["agenda_item"] for s in stored} == {"128"}
     assert {s["year"] for s in stored} == {2030}
+
+
+def test_python_api_fetch_is_the_command(tmp_path):
+    """`api.fetch` plans, stores and reports as `r2p fetch` does, without printing."""
+    from r2p_archive import api
+
+    seen = []
+    dry = api.fetch([str(REAL)], archive=None, dry_run=True, on_planned=seen.append)
+    assert (dry.exit_code, dry.report, dry.root) == (0, None, None)
+    turns = seen[0].statements
+    assert len(turns) == len(dry.planned.statements) > 20
+    archive = tmp_path / "arc"
+    first = api.fetch([str(REAL)], archive=archive)
+    assert first.exit_code == 0 and first.root == archive.resolve()
+    assert first.report is not None and first.report.counts()["ok"] == len(turns)
+    again = api.fetch([str(REAL)], archive=archive)
+    assert again.report is not None and again.report.counts() == {"skipped": len(turns)}
+    with api.open_archive(archive) as view:
+        assert len(view.statements(procedural=True)) == len(turns)
+    with pytest.raises(api.UnusableInput, match="the UN languages are"):
+        api.fetch([str(REAL)], archive=archive, languages=("xx",))
