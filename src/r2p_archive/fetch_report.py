@@ -63,7 +63,8 @@ class FetchReport:
 
     def counts(self) -> dict[str, int]:
         """Statements per :meth:`outcome` (``skipped`` always there); each counts once."""
-        counts = {Action.SKIPPED: 0, **Counter(self.outcome(r) for r in self.records)}
+        counts = {str(Action.SKIPPED): 0,
+                  **Counter(str(self.outcome(r)) for r in self.records)}
         if self.duplicates:
             counts["duplicate"] = len(self.duplicates)
         return counts
