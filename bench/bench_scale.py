@@ -108,12 +108,9 @@ def main() -> None:
         lines.append(f"| search, {label} word `{word}` (top 20, {args.queries} queries) | "
                      f"p50 {statistics.median(times) * 1000:.1f} ms, "
                      f"p95 {pct(times, 0.95) * 1000:.1f} ms |")
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        from mdsection import write_section
+    from mdsection import publish
 
-        write_section("Scale", "`python bench/bench_scale.py`\n\n" + text + "\n\n" + LIMITS)
+    publish("Scale", "\n".join(lines), args.write, __file__, after=LIMITS)
 
 
 LIMITS = """\

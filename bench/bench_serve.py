@@ -165,12 +165,9 @@ def main() -> None:
         f"{f' {sorted(map(str, errors))[:5]}' if errors else ''}, {missing} unanswered, "
         f"in {load_s:.1f} s.",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        from mdsection import write_section
+    from mdsection import publish
 
-        write_section("Web UI", "`python bench/bench_serve.py`\n\n" + text)
+    publish("Web UI", "\n".join(lines), args.write, __file__)
     if errors or missing:
         sys.exit(1)
 
