@@ -108,12 +108,9 @@ def main() -> None:
         f"Most requests in flight to the host: {max_in_flight} (limit 4). "
         f"Document bodies requested by the re-run: {max(bodies_again)}.",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        from mdsection import write_section
+    from mdsection import publish
 
-        write_section("Fetch", f"`python bench/bench_fetch.py`\n\n{text}")
+    publish("Fetch", "\n".join(lines), args.write, __file__)
 
 
 if __name__ == "__main__":

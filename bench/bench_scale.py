@@ -25,7 +25,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_search import make_text, vocabulary  # noqa: E402
+from bench_search import make_text, zipf_vocabulary  # noqa: E402
+from benchstats import pct  # noqa: E402
 
 from r2p_archive.api import open_archive  # noqa: E402
 from r2p_archive.index import Index  # noqa: E402
@@ -45,11 +46,6 @@ def records(rng: random.Random, words, cum, n: int, start: int, chars: int):
         yield rec, make_text(rng, words, cum, chars)
 
 
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * len(values)))]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1_000_000)
@@ -60,12 +56,7 @@ def main() -> None:
     args = ap.parse_args()
 
     rng = random.Random(11)
-    words = vocabulary(rng, 20_000)
-    weights = [1.0 / (rank + 10) for rank in range(len(words))]
-    cum, total = [], 0.0
-    for w in weights:
-        total += w
-        cum.append(total)
+    words, cum = zipf_vocabulary(rng)
 
     tmp = Path(tempfile.mkdtemp(prefix="r2p-bench-scale-"))
     try:
@@ -117,12 +108,9 @@ def main() -> None:
         lines.append(f"| search, {label} word `{word}` (top 20, {args.queries} queries) | "
                      f"p50 {statistics.median(times) * 1000:.1f} ms, "
                      f"p95 {pct(times, 0.95) * 1000:.1f} ms |")
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        from mdsection import write_section
+    from mdsection import publish
 
-        write_section("Scale", "`python bench/bench_scale.py`\n\n" + text + "\n\n" + LIMITS)
+    publish("Scale", "\n".join(lines), args.write, __file__, after=LIMITS)
 
 
 LIMITS = """\

@@ -52,6 +52,18 @@ def vocabulary(rng: random.Random, size: int) -> list[str]:
     return words
 
 
+def zipf_vocabulary(rng: random.Random, size: int = 20_000) -> tuple[list[str], list[float]]:
+    """``size`` invented words and the cumulative weights ``make_text`` draws them by: the word
+    of rank r weighs 1 / (r + 10), so the first words are in nearly every text."""
+    words = vocabulary(rng, size)
+    cum: list[float] = []
+    total = 0.0
+    for rank in range(len(words)):
+        total += 1.0 / (rank + 10)
+        cum.append(total)
+    return words, cum
+
+
 def make_text(rng: random.Random, words: list[str], cum: list[float], chars: int) -> str:
     out: list[str] = []
     length = 0
@@ -63,15 +75,9 @@ def make_text(rng: random.Random, words: list[str], cum: list[float], chars: int
     return " ".join(out)
 
 
-def build_files(root: Path, n: int, chars: int, seed: int) -> tuple[list[str], list[float]]:
+def build_files(root: Path, n: int, chars: int, seed: int) -> list[str]:
     rng = random.Random(seed)
-    words = vocabulary(rng, 20_000)
-    weights = [1.0 / (rank + 10) for rank in range(len(words))]
-    cum: list[float] = []
-    total = 0.0
-    for w in weights:
-        total += w
-        cum.append(total)
+    words, cum = zipf_vocabulary(rng)
     states = all_states()
     counters: dict[tuple[int, str, str], int] = {}
     for i in range(n):
@@ -93,7 +99,7 @@ def build_files(root: Path, n: int, chars: int, seed: int) -> tuple[list[str], l
         )
         (folder / TEXT).write_text(text, encoding="utf-8")
         (folder / SIDECAR).write_text(json.dumps(rec.to_json(), indent=2), encoding="utf-8")
-    return words, weights
+    return words
 
 
 def timed(cmd: list[str], runs: int) -> tuple[list[float], bytes]:
@@ -141,7 +147,7 @@ def main() -> int:
     try:
         root = tmp / "archive"
         t0 = time.perf_counter()
-        words, _ = build_files(root, args.n, args.chars, args.seed)
+        words = build_files(root, args.n, args.chars, args.seed)
         t_files = time.perf_counter() - t0
         text_bytes = sum(p.stat().st_size for p in root.glob(f"*/*/*/{TEXT}"))
 

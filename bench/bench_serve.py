@@ -31,7 +31,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from bench_search import make_text, vocabulary  # noqa: E402
+from bench_search import make_text, zipf_vocabulary  # noqa: E402
+from benchstats import pct  # noqa: E402
 from serve_support import running_server  # noqa: E402
 
 from r2p_archive.index import Index  # noqa: E402
@@ -58,11 +59,6 @@ def records(rng, words, cum, n: int, chars: int):
         yield rec, make_text(rng, words, cum, chars)
 
 
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * len(values)))]
-
-
 def get(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=60) as resp:
@@ -81,11 +77,7 @@ def main() -> None:
     args = ap.parse_args()
 
     rng = random.Random(7)
-    words = vocabulary(rng, 20_000)
-    cum, total = [], 0.0
-    for rank in range(len(words)):
-        total += 1.0 / (rank + 10)
-        cum.append(total)
+    words, cum = zipf_vocabulary(rng)
 
     tmp = Path(tempfile.mkdtemp(prefix="r2p-bench-serve-"))
     try:
@@ -173,12 +165,9 @@ def main() -> None:
         f"{f' {sorted(map(str, errors))[:5]}' if errors else ''}, {missing} unanswered, "
         f"in {load_s:.1f} s.",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        from mdsection import write_section
+    from mdsection import publish
 
-        write_section("Web UI", "`python bench/bench_serve.py`\n\n" + text)
+    publish("Web UI", "\n".join(lines), args.write, __file__)
     if errors or missing:
         sys.exit(1)
 

@@ -73,12 +73,9 @@ def main() -> None:
         med = statistics.median(times)
         lines.append(f"| {name} | {med * 1000:.0f} ms | {min(times) * 1000:.0f} ms | "
                      f"{max(times) * 1000:.0f} ms | {med / ref:.1f}× |")
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        from mdsection import write_section
+    from mdsection import publish
 
-        write_section("Start-up", f"`python bench/bench_startup.py`\n\n{text}")
+    publish("Start-up", "\n".join(lines), args.write, __file__)
 
 
 if __name__ == "__main__":

@@ -17,3 +17,13 @@ def write_section(title: str, body: str, path: Path = BENCHMARKS) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text.rstrip("\n") + "\n", "utf-8")
+
+
+def publish(title: str, text: str, write: bool, script: str, *, after: str = "") -> None:
+    """Print a benchmark's figures ``text``; with ``write``, make them the ``## title`` section
+    of BENCHMARKS.md, headed by the command that made them (``python bench/SCRIPT``, ``script``
+    being the benchmark's ``__file__``) and followed by ``after``, if given."""
+    print(text)
+    if write:
+        body = f"`python bench/{Path(script).name}`\n\n{text}"
+        write_section(title, f"{body}\n\n{after}" if after else body)

@@ -116,6 +116,18 @@ def build_corpus(root: Path, *, index: bool = True) -> tuple[Archive, list[Recor
     return build(root, CORPUS, index=index)
 
 
+def run_r2p(archive: Archive, *args: str):
+    """``r2p --archive ARCHIVE ARGS...`` in process (click's test runner); its click ``Result``.
+    A traceback in the output fails the test."""
+    from click.testing import CliRunner
+
+    from r2p_archive.cli import cli
+
+    result = CliRunner().invoke(cli, ["--archive", str(archive.root), *args])
+    assert "Traceback" not in result.output
+    return result
+
+
 # Statements in the six UN languages, for the search tests (invented sentences).  The Arabic
 # one is written with harakat, a tatweel (حمـــاية) and hamza forms; the Chinese ones have no
 # spaces between words.

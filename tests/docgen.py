@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
@@ -64,18 +64,18 @@ def _write(path: str | os.PathLike[str] | None, data: bytes) -> bytes:
 # -- PDF ---------------------------------------------------------------------------------------
 
 
-def _wrap(text: str, width: float, first_width: float, size: float, font: str) -> list[str]:
-    """Greedy word wrap; a paragraph with newlines keeps exactly those line breaks."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if "\n" in text:
-        return [line.strip() for line in text.split("\n")]
+def wrap(text: str, width: float, text_width: Callable[[str], float],
+         first_width: float | None = None) -> list[str]:
+    """Greedy word wrap of ``text`` into lines at most ``width`` wide (the first line
+    ``first_width`` wide, if given) as measured by ``text_width``; a word wider than the line
+    stands on a line of its own.  Shared by the PDF (reportlab widths) and scan (Pillow
+    widths) generators."""
     lines: list[str] = []
     current = ""
     for word in text.split():
         candidate = f"{current} {word}" if current else word
-        limit = first_width if not lines else width
-        if current and stringWidth(candidate, font, size) > limit:
+        limit = width if lines or first_width is None else first_width
+        if current and text_width(candidate) > limit:
             lines.append(current)
             current = word
         else:
@@ -83,6 +83,15 @@ def _wrap(text: str, width: float, first_width: float, size: float, font: str) -
     if current:
         lines.append(current)
     return lines
+
+
+def _wrap(text: str, width: float, first_width: float, size: float, font: str) -> list[str]:
+    """Greedy word wrap; a paragraph with newlines keeps exactly those line breaks."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if "\n" in text:
+        return [line.strip() for line in text.split("\n")]
+    return wrap(text, width, lambda s: stringWidth(s, font, size), first_width)
 
 
 class _Layout:

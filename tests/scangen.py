@@ -17,7 +17,7 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen import font_path
+from docgen import font_path, wrap
 
 # Statement excerpts: each is the exact text drawn on the page (one paragraph per string).
 TEXTS: dict[str, list[str]] = {
@@ -55,21 +55,6 @@ def _font(size_px: int):
     return ImageFont.truetype(str(font_path("Vera.ttf")), size_px)
 
 
-def _wrap(text: str, font, width: int, draw) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if current and draw.textlength(candidate, font=font) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
-
-
 def make_scan(paragraphs: Sequence[str], *, dpi: int = 300, noisy: bool = False,
               seed: int = 16, height_in: float | None = None):
     """A grey page image (PIL) with ``paragraphs`` typeset at 12 pt; ``noisy`` adds what a
@@ -83,7 +68,8 @@ def make_scan(paragraphs: Sequence[str], *, dpi: int = 300, noisy: bool = False,
     width = round(PAGE_WIDTH_IN * dpi)
     font = _font(size_px)
     probe = ImageDraw.Draw(Image.new("L", (1, 1)))
-    blocks = [_wrap(p, font, width - 2 * margin, probe) for p in paragraphs]
+    blocks = [wrap(p, width - 2 * margin, lambda s: probe.textlength(s, font=font))
+              for p in paragraphs]
     text_h = sum(len(b) * leading for b in blocks) + leading * max(0, len(blocks) - 1)
     extra = round(1.2 * dpi) if noisy else 0  # room below the text for stamp and signature
     height = round(height_in * dpi) if height_in else margin * 2 + text_h + extra

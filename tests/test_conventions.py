@@ -9,6 +9,7 @@ import json
 
 import pytest
 from archive_factory import CORPUS, build_corpus
+from archive_factory import run_r2p as run
 from click.testing import CliRunner
 
 from r2p_archive.cli import cli
@@ -17,12 +18,6 @@ from r2p_archive.cli import cli
 @pytest.fixture
 def corpus(tmp_path):
     return build_corpus(tmp_path / "arc")
-
-
-def run(arc, *args):
-    res = CliRunner().invoke(cli, ["--archive", str(arc.root), *args])
-    assert "Traceback" not in res.output
-    return res
 
 
 # -- item 7 ----------------------------------------------------------------------------------

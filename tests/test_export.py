@@ -5,10 +5,8 @@ import io
 import json
 
 import pytest
-from archive_factory import CORPUS, Spec, build, build_corpus
-from click.testing import CliRunner
+from archive_factory import CORPUS, Spec, build, build_corpus, run_r2p
 
-from r2p_archive.cli import cli
 from r2p_archive.export import FIELDS
 
 
@@ -18,9 +16,7 @@ def corpus(tmp_path):
 
 
 def run(arc, *args):
-    result = CliRunner().invoke(cli, ["--archive", str(arc.root), "export", *args])
-    assert "Traceback" not in result.output
-    return result
+    return run_r2p(arc, "export", *args)
 
 
 def test_csv_to_stdout(corpus):

@@ -46,11 +46,16 @@ def scanned_site(site):
     return site.add("/d.html", page, content_type="text/html")
 
 
+def fetch_scanned(site, archive: Path, *args: str):
+    """`r2p fetch` of the page of one scanned statement into ``archive``, one download at a
+    time; ``args`` are further options of fetch."""
+    return CliRunner().invoke(cli, ["--archive", str(archive), "fetch", scanned_site(site),
+                                    *args, "--jobs", "1"])
+
+
 def test_scanned_pdf_is_no_text_with_a_hint(site, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
-    page = scanned_site(site)
-    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "fetch", page, "--json",
-                                   "--jobs", "1"])
+    res = fetch_scanned(site, tmp_path / "a", "--json")
     assert res.exit_code == 0
     (st,) = json.loads(res.stdout)["statements"]
     assert (st["status"], st["error"]) == (
@@ -63,10 +68,9 @@ def test_scanned_pdf_is_no_text_with_a_hint(site, tmp_path, monkeypatch):
 
 
 def test_ocr_command_recognises_and_extracts(site, tmp_path, monkeypatch):
-    page = scanned_site(site)
     arc = tmp_path / "a"
     runner = CliRunner()
-    assert runner.invoke(cli, ["--archive", str(arc), "fetch", page, "--jobs", "1"]).exit_code == 0
+    assert fetch_scanned(site, arc).exit_code == 0
     install_fakes(tmp_path / "bin", monkeypatch)
     res = runner.invoke(cli, ["--archive", str(arc), "ocr", "--quiet"])
     assert res.exit_code == 0
@@ -89,9 +93,7 @@ def test_ocr_command_recognises_and_extracts(site, tmp_path, monkeypatch):
 
 def test_fetch_with_ocr_flag(site, tmp_path, monkeypatch):
     install_fakes(tmp_path / "bin", monkeypatch)
-    page = scanned_site(site)
-    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "fetch", page, "--ocr",
-                                   "--json", "--jobs", "1"])
+    res = fetch_scanned(site, tmp_path / "a", "--ocr", "--json")
     assert res.exit_code == 0
     (st,) = json.loads(res.stdout)["statements"]
     # the statement's one JSON shape (docs/json.md): the extractor is in the sidecar
@@ -102,9 +104,7 @@ def test_fetch_with_ocr_flag(site, tmp_path, monkeypatch):
 
 def test_fetch_summary_says_once_what_to_install_for_ocr(site, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
-    page = scanned_site(site)
-    res = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "fetch", page, "--quiet",
-                                   "--jobs", "1"])
+    res = fetch_scanned(site, tmp_path / "a", "--quiet")
     assert res.exit_code == 0
     assert res.stderr.splitlines().count(
         "r2p: note: scanned PDFs are kept without text until OCR is installed: apt-get install "

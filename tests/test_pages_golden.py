@@ -3,8 +3,9 @@
 Each folder of ``tests/pages/`` holds the pages of one site family; next to each page
 ``NAME.html`` is ``NAME.plan.json``: the page's address (``source``), the meeting's year, whether
 that year must be given (``year_given``: the page reports several meetings) and the statements a
-reader sees on the page.  One parametrized test per folder, in the manner of yt-dlp's
-``_TESTS``.  ``python tests/test_pages_golden.py`` prints precision and recall of every page.
+reader sees on the page.  One parametrized test covers every folder (ids ``FOLDER-PAGE``; the
+folder names the layout that must claim its pages), in the manner of yt-dlp's ``_TESTS``.
+``python tests/test_pages_golden.py`` prints precision and recall of every page.
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 FIELDS = ("speaker", "speaker_type", "iso3", "languages", "url", "note")
 
 
-def cases(folder: str) -> list:
-    return [pytest.param(p, id=p.stem) for p in sorted((PAGES / folder).glob("*.html"))]
+def cases() -> list:
+    """Every page of every folder, with the layout that must claim it (the folder's name)."""
+    return [pytest.param(p, folder.name, id=f"{folder.name}-{p.stem}")
+            for folder in sorted(d for d in PAGES.iterdir() if d.is_dir())
+            for p in sorted(folder.glob("*.html"))]
 
 
 def expected(page: Path) -> dict:
@@ -65,29 +69,9 @@ def check(page: Path, layout: str) -> None:
             plan(Document(want["source"], page.read_bytes()), None)
 
 
-@pytest.mark.parametrize("page", cases("joomla"))
-def test_joomla(page):
-    check(page, "joomla")
-
-
-@pytest.mark.parametrize("page", cases("drupal"))
-def test_drupal(page):
-    check(page, "drupal")
-
-
-@pytest.mark.parametrize("page", cases("wordpress"))
-def test_wordpress(page):
-    check(page, "wordpress")
-
-
-@pytest.mark.parametrize("page", cases("unpages"))
-def test_unpages(page):
-    check(page, "unpages")
-
-
-@pytest.mark.parametrize("page", cases("mission"))
-def test_mission(page):
-    check(page, "mission")
+@pytest.mark.parametrize("page, layout", cases())
+def test_golden_page(page, layout):
+    check(page, layout)
 
 
 def main() -> int:

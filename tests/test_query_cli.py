@@ -4,6 +4,7 @@ import json
 
 import pytest
 from archive_factory import CORPUS, build_corpus
+from archive_factory import run_r2p as run
 from click.testing import CliRunner
 
 from r2p_archive.cli import cli
@@ -12,12 +13,6 @@ from r2p_archive.cli import cli
 @pytest.fixture
 def corpus(tmp_path):
     return build_corpus(tmp_path / "arc")
-
-
-def run(archive, *args):
-    result = CliRunner().invoke(cli, ["--archive", str(archive.root), *args])
-    assert "Traceback" not in result.output
-    return result
 
 
 def run_json(archive, *args):
