@@ -4,6 +4,7 @@ headings, prose; and the runs of lines that form a speaker list."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from r2p_archive.countries import lookup_state
 from r2p_archive.pages.notes import languages_of, not_a_statement, note_of
@@ -16,6 +17,9 @@ from r2p_archive.speakers import (
     scan_names,
     strip_decoration,
 )
+
+if TYPE_CHECKING:
+    from r2p_archive.countries import Country
 
 # --------------------------------------------------------------------------------------------
 # lines and speaker lists
@@ -46,7 +50,7 @@ def _names_someone(text: str) -> bool:
     return lookup_state(text) is not None or classify(text) is not None
 
 
-def completed_state(text: str):
+def completed_state(text: str) -> Country | None:
     """The one state a lower-case name that lost its first letter can be ("hailand")."""
     text = clean_text(text)
     if not text[:1].islower():
