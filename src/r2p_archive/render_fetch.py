@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from r2p_archive.fetch_report import Reporter
 from r2p_archive.models import Action, Status
 from r2p_archive.render import console, to_json
 
@@ -23,7 +24,7 @@ def _err(text: str, err: bool = True) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-class Progress:
+class Progress(Reporter):
     """Rich progress bar on a terminal; one plain line per statement otherwise."""
 
     def __init__(self, quiet: bool):
