@@ -29,7 +29,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from r2p_archive import index as _index
 from r2p_archive.errors import UnusableInput
@@ -45,6 +45,9 @@ from r2p_archive.pipeline import FetchOutcome, fetch  # noqa: F401  (part of thi
 from r2p_archive.statement import Statement
 from r2p_archive.storage import SIDECAR, Archive
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    from r2p_archive.query import Compiled
 
 __all__ = [
     "ArchiveView",
@@ -316,7 +319,7 @@ class ArchiveView:
         return hits
 
     @staticmethod
-    def compile(query: str, *, exact: bool = False, any_language: bool = False):
+    def compile(query: str, *, exact: bool = False, any_language: bool = False) -> Compiled:
         """The query as searched (:class:`r2p_archive.query.Compiled`): its FTS5 expression,
         and with ``any_language`` the glossary expansions and the terms searched as typed."""
         from r2p_archive import query as _query

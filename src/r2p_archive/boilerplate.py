@@ -18,6 +18,14 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+    # an lxml element (``lxml.html.HtmlElement``, ``lxml.etree._Element``): lxml ships no type
+    # information (no py.typed, lxml-stubs not a dependency), so it is Any to mypy
+    Element: TypeAlias = Any
 
 # --------------------------------------------------------------------------------------------
 # decoding
@@ -111,7 +119,8 @@ _KEEP_PREFIXES = ("has-", "with-", "no-", "not-", "one-", "two-")
 _WORD_SPLIT = re.compile(r"[-_]")
 
 
-def chrome_word(el, words: frozenset[str] = NARROW, any_part: bool = False) -> str | None:
+def chrome_word(el: Element, words: frozenset[str] = NARROW, any_part: bool = False
+                ) -> str | None:
     """The class/id word of ``el`` that marks it as chrome, if any: a whole word, or its
     first or last part ("share-links", "site-footer"; with ``any_part`` any part);
     "has-sidebar", "not-front"... are not."""
@@ -128,7 +137,7 @@ def chrome_word(el, words: frozenset[str] = NARROW, any_part: bool = False) -> s
     return None
 
 
-def is_chrome(el, words: frozenset[str] = NARROW, any_part: bool = False) -> bool:
+def is_chrome(el: Element, words: frozenset[str] = NARROW, any_part: bool = False) -> bool:
     """Chrome by tag, ARIA role, hidden attributes or class/id words."""
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if tag in ("html", "body"):
@@ -158,11 +167,11 @@ _TITLE_WORDS = {"title", "page-title", "entry-title", "contentheading", "compone
                 "titulo", "titre", "meeting-title"}
 
 
-def _text(el) -> str:
+def _text(el: Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def _link_chars(el) -> tuple[int, int]:
+def _link_chars(el: Element) -> tuple[int, int]:
     """(characters of link text that are not documents, number of document links)."""
     chars = docs = 0
     for a in el.iter("a"):
@@ -173,7 +182,7 @@ def _link_chars(el) -> tuple[int, int]:
     return chars, docs
 
 
-def _inside_chrome(el, stop=None) -> bool:
+def _inside_chrome(el: Element, stop: Element | None = None) -> bool:
     node = el.getparent()
     while node is not None and node is not stop:
         # a <form> around the whole page (ASP.NET) is no chrome
@@ -183,12 +192,13 @@ def _inside_chrome(el, stop=None) -> bool:
     return False
 
 
-def densest_block(root, *, docs: bool = False, skip_chrome: bool = True):
+def densest_block(root: Element, *, docs: bool = False, skip_chrome: bool = True
+                  ) -> Element | None:
     """The element whose text blocks hold the most text that is not links (plus, with
     ``docs``, credit for document links: statement lists are content), or None."""
-    scores: dict = {}
+    scores: dict[Element, float] = {}
 
-    def credit(el, value: float) -> None:
+    def credit(el: Element | None, value: float) -> None:
         if el is None:
             return
         scores[el] = scores.get(el, 0.0) + value
@@ -229,7 +239,7 @@ def densest_block(root, *, docs: bool = False, skip_chrome: bool = True):
     return best
 
 
-def find_title(root, chrome_words: frozenset[str] = WIDE):
+def find_title(root: Element, chrome_words: frozenset[str] = WIDE) -> Element | None:
     """The element holding the page's title: a heading with a title class, or the first
     ``<h1>`` outside the site header; None when there is none."""
     title_el = root.find(".//title")
@@ -254,7 +264,7 @@ def find_title(root, chrome_words: frozenset[str] = WIDE):
     return best
 
 
-def _ancestors(el) -> list:
+def _ancestors(el: Element) -> list[Element]:
     out = []
     node = el
     while node is not None:
@@ -263,7 +273,7 @@ def _ancestors(el) -> list:
     return out
 
 
-def _common(a, b):
+def _common(a: Element | None, b: Element | None) -> Element | None:
     if a is None or b is None:
         return a if b is None else b
     seen = set(_ancestors(a))  # the proxies stay alive while the set holds them
@@ -273,7 +283,7 @@ def _common(a, b):
     return None
 
 
-def _navlike(el) -> bool:
+def _navlike(el: Element) -> bool:
     """A block of page links with little other text (a menu, a list of news headlines)."""
     anchors = [a for a in el.iter("a") if not _DOC_HREF.search(a.get("href") or "")]
     if len(anchors) < 3:
@@ -283,7 +293,7 @@ def _navlike(el) -> bool:
     return links >= 0.6 * max(text, 1)
 
 
-def _has_chrome(el) -> bool:
+def _has_chrome(el: Element) -> bool:
     if not isinstance(el.tag, str):
         return False
     if is_chrome(el, WIDE) or _navlike(el):
@@ -291,7 +301,7 @@ def _has_chrome(el) -> bool:
     return any(is_chrome(d, WIDE) for d in el.iterdescendants() if isinstance(d.tag, str))
 
 
-def main_content(root, selectors: tuple[str, ...] = ()):
+def main_content(root: Element, selectors: tuple[str, ...] = ()) -> Element | None:
     """The element holding the page's content (see the module's doc), or None when the page
     gives no hold (then only chrome words tell chrome from content).
 
@@ -318,7 +328,8 @@ def main_content(root, selectors: tuple[str, ...] = ()):
     return node
 
 
-def protected(root, content, title=None) -> set:
+def protected(root: Element, content: Element | None, title: Element | None = None
+              ) -> set[Element]:
     """Elements never skipped as chrome: ``html``, ``body``, the content block and what holds
     it, and what holds the title."""
     keep = {root}

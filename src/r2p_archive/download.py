@@ -12,11 +12,12 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin, urlsplit
 
 import requests
@@ -26,6 +27,9 @@ from urllib3.util.retry import Retry
 from r2p_archive import __version__
 from r2p_archive.contentcoding import CorruptBody, body_chunks
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    from urllib3.response import BaseHTTPResponse
 
 USER_AGENT = (
     f"r2p-archive/{__version__} (research archive of UN General Assembly statements on the "
@@ -99,7 +103,7 @@ class _CappedRetry(Retry):
 
     cap: float = 60.0
 
-    def get_retry_after(self, response):  # type: ignore[override]
+    def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
         value = super().get_retry_after(response)
         return None if value is None else min(value, self.cap)
 
@@ -321,7 +325,8 @@ class Http:
         return f"{base}/web/{timestamp}id_/{url}", timestamp
 
     def download_or_wayback(self, url: str, tmp_dir: Path, *, year: int | None,
-                            validate=None, **conditional) -> Download:
+                            validate: Callable[[Download], None] | None = None,
+                            **conditional: str | None) -> Download:
         """Download ``url``; when it is dead (404/410, unreachable, or ``validate`` rejects the
         body as an error page), fall back to its closest Wayback capture if enabled."""
         try:

@@ -12,7 +12,7 @@ import os
 import shutil
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from r2p_archive.fetch_report import FetchOptions, FetchReport, Reporter  # noqa: F401
@@ -44,6 +44,11 @@ from r2p_archive.storage import (
 )
 from r2p_archive.verify import sync_index
 
+if TYPE_CHECKING:
+    from r2p_archive.download import Download, Http
+    from r2p_archive.extract import ExtractResult
+    from r2p_archive.extract.pool import Pool
+
 STORED = (Status.OK, Status.NO_TEXT, Status.UNSUPPORTED)  # statuses whose original is kept
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt")
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "rtf": "rtf", "html": "html",
@@ -61,11 +66,12 @@ def _expects_document(url: str) -> bool:
     return urlsplit(url).path.lower().endswith(DOCUMENT_SUFFIXES)
 
 
-def _validate_body(got) -> None:
+def _validate_body(got: Download) -> None:
     """Reject an HTML error page served where a document was expected (soft 404)."""
     from r2p_archive.download import DownloadError
     from r2p_archive.extract import is_error_page, sniff_file
 
+    assert got.path is not None  # only a body that arrived is validated
     kind = sniff_file(got.path, got.content_type)
     if kind == "html":
         head = got.path.read_bytes()[: 256 * 1024]
@@ -87,7 +93,8 @@ def _round_robin_by_host(records: list[Record]) -> list[Record]:
 
 
 class _Run:
-    def __init__(self, archive: Archive, options: FetchOptions, reporter: Reporter, http):
+    def __init__(self, archive: Archive, options: FetchOptions, reporter: Reporter,
+                 http: Http | None):
         from r2p_archive.index import Index
 
         self.archive = archive
@@ -105,7 +112,7 @@ class _Run:
         self.index.upsert(rec, text)
 
     # downloading and extracting --------------------------------------------------------
-    def store_download(self, rec: Record, got) -> None:
+    def store_download(self, rec: Record, got: Download) -> None:
         from r2p_archive.extract import sniff_file
 
         if got.not_modified:
@@ -118,6 +125,7 @@ class _Run:
                 self.save(rec, read_text=True)
             self.actions[rec.id] = Action.NOT_MODIFIED
             return
+        assert got.path is not None  # a body arrived (not a 304)
         kind = sniff_file(got.path, got.content_type)
         folder = self.archive.folder(rec)
         name = f"statement.{EXTENSIONS.get(kind or '', 'bin')}"
@@ -264,9 +272,10 @@ class _Run:
             if workers is not None:
                 workers.close()
 
-    def _download(self, rec: Record):
+    def _download(self, rec: Record) -> Download:
         """One document (in a download thread): conditional with --refresh, Wayback when
         dead."""
+        assert rec.url is not None and self.http is not None  # fetch_all() had both
         conditional = {}
         if self.options.refresh and rec.status in STORED:
             conditional = {"etag": rec.etag, "last_modified": rec.last_modified}
@@ -306,6 +315,7 @@ class _Run:
 
     def _abort(self, pending: dict[Future, Record], threads: ThreadPoolExecutor | None) -> None:
         """Stop the downloads of an interrupted run and drop what they fetched."""
+        assert self.http is not None  # only fetch_all() downloads
         self.http.stop.set()
         for fut in pending:
             fut.cancel()
@@ -314,13 +324,13 @@ class _Run:
         if threads is not None:
             threads.shutdown(wait=True, cancel_futures=True)
 
-    def _workers(self):
+    def _workers(self) -> Pool:
         from r2p_archive.extract.pool import Pool
 
         return Pool(workers=self.options.jobs, timeout=self.options.extract_timeout,
                     forkserver=True)
 
-    def _extract(self, workers, rec: Record, extracting: dict[str, list[Record]]) -> None:
+    def _extract(self, workers: Pool, rec: Record, extracting: dict[str, list[Record]]) -> None:
         """Start extracting ``rec`` (once per distinct content: a twin joins its group)."""
         from r2p_archive.extract import ExtractJob
 
@@ -335,7 +345,7 @@ class _Run:
                                   content_type=rec.content_type,
                                   ocr=self.options.auto_ocr))
 
-    def apply_extraction(self, rec: Record, result) -> None:
+    def apply_extraction(self, rec: Record, result: ExtractResult) -> None:
         folder = self.archive.folder(rec)
         if result.text:
             atomic_write_text(folder / TEXT, result.text)
@@ -367,7 +377,7 @@ def run(
     sources: list[SourceResult],
     options: FetchOptions | None = None,
     reporter: Reporter | None = None,
-    http=None,
+    http: Http | None = None,
 ) -> FetchReport:
     """Store every statement the parsed ``sources`` plan; see the module docstring."""
     from r2p_archive.countries import country_name
@@ -377,6 +387,7 @@ def run(
     own_http = http is None
     if own_http:
         http = options.http()
+    assert http is not None  # given, or made here
     plans = unique_statements(sources)
     try:
         with archive.writer_lock(create=True):

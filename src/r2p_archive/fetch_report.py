@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from r2p_archive.models import PENDING, Action, Record, Status
 
 if TYPE_CHECKING:  # annotations only: `r2p --help` imports this module for FetchOptions
+    from r2p_archive.download import Http
     from r2p_archive.sources import SourceResult
     from r2p_archive.storage import Archive
 
@@ -30,7 +31,7 @@ class FetchOptions:
     auto_ocr: bool = True  # recognise scans with Tesseract while extracting, when installed
     ocr_timeout: float = 600.0
 
-    def http(self):
+    def http(self) -> Http:
         """The HTTP client these options describe (one session for the whole run)."""
         from r2p_archive.download import Http, HttpConfig
 

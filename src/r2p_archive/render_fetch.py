@@ -6,28 +6,36 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from r2p_archive.fetch_report import Reporter
 from r2p_archive.models import Action, Status
 from r2p_archive.render import console, to_json
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as Bar
+    from rich.progress import TaskID
+
+    from r2p_archive.fetch_report import FetchReport
+    from r2p_archive.models import PlannedStatement, Record
 
 
 def _err(text: str, err: bool = True) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-class Progress:
+class Progress(Reporter):
     """Rich progress bar on a terminal; one plain line per statement otherwise."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.tty = sys.stderr.isatty() and not quiet
         self.counts = {"done": 0, "failed": 0, "skipped": 0}
-        self.bar: Any = None  # a rich Progress once the first phase starts
-        self.task = None
+        self.bar: Bar | None = None  # a rich Progress once the first phase starts
+        self.task: TaskID | None = None
         self.err = console(stderr=True)
 
-    def __enter__(self):
+    def __enter__(self) -> Progress:
         return self  # the bar appears with the first phase (after the sources' messages)
 
     def _start(self) -> None:
@@ -38,7 +46,7 @@ class Progress:
                             console=self.err, transient=True)
         self.bar.__enter__()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: Any) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
 
@@ -57,7 +65,7 @@ class Progress:
         elif not self.quiet and total:
             _err(f"{name}: {total} statement(s)", err=True)
 
-    def done(self, rec, action: str) -> None:
+    def done(self, rec: Record, action: str) -> None:
         """Called once per statement, when this run is done with it."""
         if rec.status == Status.FAILED or action in (Action.FAILED, Action.OCR_FAILED):
             key = "failed"
@@ -79,7 +87,7 @@ class Progress:
             _err(f"r2p: {text}", err=True)
 
 
-def fetch_plan(statements, as_json: bool) -> None:
+def fetch_plan(statements: Sequence[PlannedStatement], as_json: bool) -> None:
     if as_json:
         out = [{k: v for k, v in s.to_json().items() if k != "source"} for s in statements]
         print(to_json(out))
@@ -101,7 +109,7 @@ def fetch_plan(statements, as_json: bool) -> None:
     con.print(f"{len(statements)} statements planned, {linked} with a document.")
 
 
-def _fetch_turns(statements) -> None:
+def _fetch_turns(statements: Sequence[PlannedStatement]) -> None:
     from rich.table import Table
 
     table = Table()
@@ -109,6 +117,7 @@ def _fetch_turns(statements) -> None:
         table.add_column(col, overflow="fold")
     for s in statements:
         p = s.part
+        assert p is not None  # called when every statement is a turn
         who = p.person if p.affiliation is None else f"{p.person} ({p.affiliation})"
         flags = " [dim](reply)[/dim]" if p.reply else ""
         table.add_row(f"{p.record} {p.language}", str(p.turn), str(p.page), who + flags,
@@ -124,14 +133,14 @@ FETCH_COLUMNS = (Status.OK, Status.NO_TEXT, Status.UNSUPPORTED, Status.FAILED, S
 FETCH_EXTRA = (Action.NOT_MODIFIED, Action.REEXTRACTED, "duplicate", Status.PENDING)
 
 
-def fetch_summary(report, as_json: bool, root: Any = None) -> None:
+def fetch_summary(report: FetchReport, as_json: bool, root: Any = None) -> None:
     """The summary of a fetch: per year, each statement counted once (see
     :meth:`~r2p_archive.fetch.FetchReport.outcome`); with ``as_json`` the statements in the
     JSON shape of `r2p list` plus ``action``."""
     if as_json:
         from r2p_archive.api import Statement
 
-        def one(rec):
+        def one(rec: Record) -> dict[str, Any]:
             st = Statement.from_record(rec, root, report.text_of(rec))
             return {**st.to_json(), "action": report.actions.get(rec.id)}
 

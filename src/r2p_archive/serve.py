@@ -16,14 +16,17 @@ import importlib.util
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    from datasette.app import Datasette  # type: ignore[import-untyped]
 
 WEB = Path(__file__).resolve().parent / "web"
 DB_NAME = "r2p"  # the database's name in Datasette's URLs: /r2p/statements
@@ -287,7 +290,7 @@ def metadata(root: Path | None = None, *, title: str = "R2P statements archive")
     }
 
 
-def make_datasette(root: Path, *, settings: dict[str, Any] | None = None):
+def make_datasette(root: Path, *, settings: dict[str, Any] | None = None) -> Datasette:
     """A Datasette instance serving ``root/index.sqlite`` read-only (immutable) with the r2p
     plugin, templates and static files."""
     from datasette.app import Datasette  # type: ignore[import-untyped]
@@ -327,7 +330,7 @@ def _check_index(index: Path) -> None:
 
 
 def run(root: Path, *, host: str = "127.0.0.1", port: int = 8001, open_browser: bool = False,
-        announce=print) -> None:
+        announce: Callable[[str], None] = print) -> None:
     """Serve the archive until interrupted."""
     import uvicorn
 

@@ -15,12 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from r2p_archive.catalog import Catalog
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PlannedStatement
 from r2p_archive.storage import Archive, atomic_write_bytes, atomic_write_text
+
+if TYPE_CHECKING:
+    from r2p_archive.download import Http
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
@@ -55,7 +59,7 @@ def _page_cache(archive: Archive | None, url: str) -> tuple[Path, Path] | None:
     return folder / f"{key}.html", folder / f"{key}.json"
 
 
-def read_page(source: str, http, *, archive: Archive | None, year: int | None
+def read_page(source: str, http: Http, *, archive: Archive | None, year: int | None
               ) -> tuple[bytes, str | None]:
     """The bytes of a dialogue page and, if it came from the Wayback Machine, the capture URL.
 
@@ -142,7 +146,7 @@ def plan_sources(
     sources: Sequence[str],
     *,
     catalog: Catalog,
-    http,
+    http: Http,
     year: int | None = None,
     base_url: str | None = None,
     archive: Archive | None = None,
@@ -294,9 +298,9 @@ def check_languages(languages: str) -> tuple[str, ...]:
     return langs
 
 
-def plan(sources: Sequence[str], *, catalog: Catalog, http, years: Sequence[int] | None = None,
-         base_url: str | None = None, archive: Archive | None = None,
-         languages: Sequence[str] = ("en",)) -> Plan:
+def plan(sources: Sequence[str], *, catalog: Catalog, http: Http,
+         years: Sequence[int] | None = None, base_url: str | None = None,
+         archive: Archive | None = None, languages: Sequence[str] = ("en",)) -> Plan:
     """Read every source (the catalog's, of ``years``, when none is given) and plan its
     statements.  ``years``: one year is also the year of pages whose year is not known."""
     from_catalog = not sources

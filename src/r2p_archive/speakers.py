@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from r2p_archive.countries import lookup_state, normalize_name
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    from r2p_archive.countries import Country
 
 MAX_NAME = 200
 
@@ -250,7 +254,7 @@ def _is_person(text: str) -> bool:
     return bool(role_words & _ROLE_WORDS)
 
 
-def state_in(text: str):
+def state_in(text: str) -> Country | None:
     """The state named by ``text`` once list decoration and filler words are removed."""
     country = lookup_state(text)
     if country is not None:

@@ -261,7 +261,7 @@ def _check_index(archive: Archive, records: list[Record], report: VerifyReport, 
         index.close()
 
 
-def sync_index(archive: Archive, index, records: Iterable[Record]) -> None:
+def sync_index(archive: Archive, index: Index, records: Iterable[Record]) -> None:
     """Re-index the statements whose index row differs from their sidecar.
 
     A run killed between writing a sidecar and writing its index row leaves the index behind

@@ -6,11 +6,15 @@ import inspect
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from r2p_archive import __version__
 from r2p_archive.errors import R2PError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -19,7 +23,9 @@ class Group(click.Group):
     """Turns library errors and Click's usage errors into one line on stderr and the right exit
     code; no tracebacks."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
@@ -34,7 +40,7 @@ class Group(click.Group):
             sys.exit(130)
         sys.exit(rv if isinstance(rv, int) else 0)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except R2PError as exc:

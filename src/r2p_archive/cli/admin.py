@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from r2p_archive.cli import archive_path, cli
 from r2p_archive.cli.options import filter_options, filters, format_options, output_format
 
+if TYPE_CHECKING:
+    from r2p_archive.storage import Archive
 
-def _archive(ctx: click.Context):
+
+def _archive(ctx: click.Context) -> Archive:
     from r2p_archive.storage import Archive
 
     return Archive(archive_path(ctx))
@@ -20,7 +24,7 @@ def _archive(ctx: click.Context):
 @cli.command()
 @format_options
 @click.pass_context
-def info(ctx: click.Context, **kwargs) -> None:
+def info(ctx: click.Context, **kwargs: Any) -> None:
     """Print where the archive is and what it holds.
 
     \b
@@ -46,7 +50,7 @@ def info(ctx: click.Context, **kwargs) -> None:
 @cli.command("reindex")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_context
-def reindex_cmd(ctx, as_json) -> None:
+def reindex_cmd(ctx: click.Context, as_json: bool) -> None:
     """Rebuild the index from the archived files.  A folder that holds no statement is
     refused (only `r2p fetch` creates an archive).
 
@@ -77,7 +81,7 @@ def reindex_cmd(ctx, as_json) -> None:
               "mark damaged originals for download on the next fetch.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
-def verify_cmd(ctx, fix, as_json) -> None:
+def verify_cmd(ctx: click.Context, fix: bool, as_json: bool) -> None:
     """Check every file against its SHA-256 and the index against the files.
 
     Exit status 0 when all is well (or was fixed), 1 when problems remain, 2 when there is
@@ -110,7 +114,7 @@ def verify_cmd(ctx, fix, as_json) -> None:
 @filter_options("year", "status")
 @click.option("--dry-run", is_flag=True, help="Print what would be removed; remove nothing.")
 @click.pass_context
-def rm_cmd(ctx, ids, dry_run, **kwargs) -> None:
+def rm_cmd(ctx: click.Context, ids: tuple[str, ...], dry_run: bool, **kwargs: Any) -> None:
     """Remove statements and their files: by ID (or unique first characters), or all of a
     year or status.  A record's PDF goes when no turn of it is left.
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,7 +31,7 @@ DEFAULTS = FetchOptions()  # the one place the fetch options' defaults are writt
               help="Extra catalog file (same format as the bundled data/dialogues.json).")
 @click.pass_context
 def dialogues(ctx: click.Context, years: tuple[str, ...], catalog_file: Path | None,
-              **kwargs) -> None:
+              **kwargs: Any) -> None:
     """List the General Assembly meetings on R2P, 2009 onward: dates, format, report, verbatim
     records (verified/all), known pages, speakers stated (states+organizations+civil society)
     and how many statements the archive holds for each year.  JSON: the full catalog entries
@@ -104,9 +105,11 @@ def dialogues(ctx: click.Context, years: tuple[str, ...], catalog_file: Path | N
                    "default when installed).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.pass_context
-def fetch(ctx, sources, dry_run, as_json, years, base_url, languages, catalog_file,
-          concurrency, per_host, timeout, max_bytes, no_wayback, refresh, jobs, extract_timeout,
-          reextract, run_ocr, no_ocr, quiet):
+def fetch(ctx: click.Context, sources: tuple[str, ...], dry_run: bool, as_json: bool,
+          years: str | None, base_url: str | None, languages: str, catalog_file: Path | None,
+          concurrency: int, per_host: int, timeout: float, max_bytes: int, no_wayback: bool,
+          refresh: bool, jobs: int | None, extract_timeout: float, reextract: bool,
+          run_ocr: bool, no_ocr: bool, quiet: bool) -> None:
     """Read dialogue pages and UN verbatim records, store every statement, index its text.
 
     SOURCE is a dialogue page (URL or local HTML file) or a verbatim record: its symbol
@@ -148,7 +151,7 @@ def fetch(ctx, sources, dry_run, as_json, years, base_url, languages, catalog_fi
               help="Seconds OCR of one document may take.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.pass_context
-def ocr(ctx, years, timeout, quiet):
+def ocr(ctx: click.Context, years: str | None, timeout: float, quiet: bool) -> None:
     """Recognise the text of scanned PDFs (status no_text) with ocrmypdf, then extract it.
 
     Needs `ocrmypdf` and `tesseract` on PATH.  The original PDF is kept unchanged; the

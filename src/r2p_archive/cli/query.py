@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,18 +18,21 @@ from r2p_archive.cli.options import filter_options, filters, format_options, out
 from r2p_archive.export import FORMATS as EXPORT_FORMATS
 from r2p_archive.filters import COUNT_BY
 
+if TYPE_CHECKING:
+    from r2p_archive.api import ArchiveView
+
 LIST_COLUMNS = ("id", "year", "speaker", "speaker_type", "iso3", "country", "language",
                 "status", "text_chars", "path")
 HIT_COLUMNS = ("rank", "id", "year", "speaker", "iso3", "country", "language", "snippet")
 
 
-def _view(ctx: click.Context):
+def _view(ctx: click.Context) -> ArchiveView:
     from r2p_archive.api import open_archive
 
     return open_archive(archive_path(ctx))
 
 
-def _empty_line(view) -> str:
+def _empty_line(view: ArchiveView) -> str:
     return f"The archive at {view.root} holds no statements yet; run `r2p fetch` first."
 
 
@@ -41,7 +45,7 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
                 "procedural")
 @format_options
 @click.pass_context
-def list_cmd(ctx, **kwargs) -> None:
+def list_cmd(ctx: click.Context, **kwargs: Any) -> None:
     """List the archived statements, by year then country or speaker (a record's turns in
     their order).
 
@@ -82,7 +86,8 @@ def list_cmd(ctx, **kwargs) -> None:
               help="With --count-by: also write a chart of the counts (PNG needs [plot]).")
 @format_options
 @click.pass_context
-def search_cmd(ctx, query, limit, count_by, exact, any_language, plot, **kwargs) -> None:
+def search_cmd(ctx: click.Context, query: str, limit: int, count_by: str | None, exact: bool,
+               any_language: bool, plot: str | None, **kwargs: Any) -> None:
     """Full-text search, best matches first.  Exit status 1 when nothing matches (like grep).
 
     QUERY: words (all must occur), "quoted phrases", OR, AND, NOT (upper case), parentheses,
@@ -106,7 +111,7 @@ def search_cmd(ctx, query, limit, count_by, exact, any_language, plot, **kwargs)
         check_target(plot)
     fmt = output_format(kwargs)
     wanted = filters(kwargs)
-    opts = {"exact": exact, "any_language": any_language}
+    opts: dict[str, Any] = {"exact": exact, "any_language": any_language}
     with _view(ctx) as view:
         if any_language:
             plain.expansion_note(view.compile(query, exact=exact, any_language=True))
@@ -159,7 +164,8 @@ def search_cmd(ctx, query, limit, count_by, exact, any_language, plot, **kwargs)
 @click.option("--json", "as_json", is_flag=True, help="Print the statements as JSON.")
 @click.option("--original", is_flag=True, help="Print the path of the original document.")
 @click.pass_context
-def show_cmd(ctx, statement_id, as_json, original, **kwargs) -> None:
+def show_cmd(ctx: click.Context, statement_id: str | None, as_json: bool, original: bool,
+             **kwargs: Any) -> None:
     """Show statements: by ID (or its first characters), or all that match the filters,
     most recent first.  On a terminal the text goes through a pager.  Exit status 1 when no
     statement matches.
@@ -212,7 +218,7 @@ def show_cmd(ctx, statement_id, as_json, original, **kwargs) -> None:
               help="Output file (csv, jsonl; default standard output) or folder (txt).")
 @filter_options("year", "country", "speaker", "language", "status", "type")
 @click.pass_context
-def export_cmd(ctx, fmt, out, **kwargs) -> None:
+def export_cmd(ctx: click.Context, fmt: str, out: Path | None, **kwargs: Any) -> None:
     """Export the corpus (metadata and texts) for pandas, R or quanteda.
 
     txt names files like the UN General Debate Corpus: ISO3_YEAR_LANG.txt (a slug for

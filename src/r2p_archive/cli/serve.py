@@ -17,7 +17,8 @@ from r2p_archive.cli import archive_path, cli
 @click.option("--write-metadata", "metadata_out", type=click.Path(dir_okay=False),
               metavar="FILE", help="Write Datasette metadata for `datasette publish` and exit.")
 @click.pass_context
-def serve_cmd(ctx, port, host, open_browser, metadata_out) -> None:
+def serve_cmd(ctx: click.Context, port: int, host: str, open_browser: bool, metadata_out: str | None
+              ) -> None:
     """Serve a read-only web UI over the archive: search with highlighted snippets, facets,
     charts, statement pages and their original files.
 

@@ -6,9 +6,15 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from r2p_archive.extract import clean
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    # python-docx's elements are lxml elements (its own classes or plain ones for tags it
+    # does not know), all untyped to mypy
+    from r2p_archive.boilerplate import Element
 
 
 class DOCXFailure(Exception):
@@ -25,7 +31,7 @@ def _qn(tag: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
 
-def _para_text(p) -> str:
+def _para_text(p: Element) -> str:
     """Text of a <w:p>: runs, tabs and line breaks (as spaces); deleted revisions skipped."""
     parts: list[str] = []
     for el in p.iter(_qn("t"), _qn("tab"), _qn("br"), _qn("cr"), _qn("noBreakHyphen"),
@@ -42,7 +48,7 @@ def _para_text(p) -> str:
     return clean.collapse_spaces(clean.normalize_chars("".join(parts)))
 
 
-def _blocks(container, out: list[str]) -> None:
+def _blocks(container: Element, out: list[str]) -> None:
     """Paragraph texts of a body, table cell or content control, in order."""
     for child in container.iterchildren():
         tag = child.tag

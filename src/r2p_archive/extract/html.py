@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from r2p_archive import boilerplate
 from r2p_archive.extract import clean
+
+if TYPE_CHECKING:
+    from collections.abc import Container
+
+    from r2p_archive.boilerplate import Element
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "nav", "header", "footer",
@@ -47,7 +53,7 @@ decode_html = boilerplate.decode_html  # (text, encoding): one decoder for every
 # -- main text ---------------------------------------------------------------------------------
 
 
-def _strip(root, keep=frozenset()) -> None:
+def _strip(root: Element, keep: Container[Element] = frozenset()) -> None:
     """Drop chrome (:mod:`r2p_archive.boilerplate`), never what holds the main content."""
     from lxml import etree  # type: ignore[import-untyped]
 
@@ -61,20 +67,20 @@ def _strip(root, keep=frozenset()) -> None:
             el.drop_tree()
 
 
-def _text_of(el) -> str:
+def _text_of(el: Element) -> str:
     return clean.collapse_spaces(clean.normalize_chars(el.text_content()))
 
 
-def _link_text(el) -> int:
+def _link_text(el: Element) -> int:
     return sum(len(clean.collapse_spaces(a.text_content())) for a in el.iter("a"))
 
 
-def _direct_text(el) -> str:
+def _direct_text(el: Element) -> str:
     parts = [el.text or ""] + [child.tail or "" for child in el]
     return clean.collapse_spaces(" ".join(parts))
 
 
-def _best_container(root):
+def _best_container(root: Element) -> Element:
     """The element whose text blocks hold the most text that is not links."""
     best = boilerplate.densest_block(root, skip_chrome=False)
     if best is None:
@@ -82,7 +88,7 @@ def _best_container(root):
     return best
 
 
-def _paragraphs(container) -> list[str]:
+def _paragraphs(container: Element) -> list[str]:
     """Text blocks of the container in document order, one paragraph each."""
     out: list[str] = []
     buf: list[str] = []
@@ -93,7 +99,7 @@ def _paragraphs(container) -> list[str]:
             out.append(text)
         buf.clear()
 
-    def walk(el) -> None:
+    def walk(el: Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         is_block = tag in _BLOCKS
         if is_block:
@@ -118,7 +124,7 @@ def _paragraphs(container) -> list[str]:
     return [p for p in out if not _is_link_line(p, container)]
 
 
-def _is_link_line(text: str, container) -> bool:
+def _is_link_line(text: str, container: Element) -> bool:
     for a in container.iter("a"):
         if clean.collapse_spaces(a.text_content()) == text and len(text) < 80:
             return True

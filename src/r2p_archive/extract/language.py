@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from r2p_archive.languages import DETECTABLE, code_of
 
@@ -15,7 +16,7 @@ _SAMPLE = 60_000  # characters examined at most (spread over the whole text)
 _detector = None
 
 
-def _get_detector():
+def _get_detector() -> Any:
     """The lingua detector, built once per process (models load on first use)."""
     global _detector
     if _detector is None:

@@ -155,7 +155,7 @@ def order_segments(frags: list[Frag], page: int, depth: int = 0) -> list[Segment
     return [s for s in out if s.rows]
 
 
-def _between(left, right, dl, dr, cut) -> bool:
+def _between(left: list[Frag], right: list[Frag], dl: int, dr: int, cut: float) -> bool:
     """Whether a side column has lines above ``cut`` that are not yet placed."""
     return (dl < len(left) and (left[dl].y0 + left[dl].y1) / 2 > cut) or (
         dr < len(right) and (right[dr].y0 + right[dr].y1) / 2 > cut

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from r2p_archive.extract import clean
 
 if TYPE_CHECKING:
-    from pdfminer.layout import LTTextLineHorizontal
+    from collections.abc import Callable, Iterable
+
+    from pdfminer.layout import LTAnno, LTChar, LTItem, LTPage, LTTextLineHorizontal
 
 _ZONE = 0.12  # top and bottom share of the page height where headers and footers live
 _ZONE_ROWS = 3  # at most this many baselines from each edge are header/footer candidates
@@ -79,7 +81,7 @@ class Frag:
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
-def _bold_lead(objs) -> str:
+def _bold_lead(objs: Iterable[LTChar | LTAnno]) -> str:
     """The text of the leading bold characters of a line (font weight from the font name)."""
     from pdfminer.layout import LTChar
 
@@ -92,12 +94,12 @@ def _bold_lead(objs) -> str:
     return _clean_text("".join(out)) if out else ""
 
 
-def fragments(layout, stats: dict[str, int]) -> list[Frag]:
+def fragments(layout: LTPage, stats: dict[str, int]) -> list[Frag]:
     from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox, LTTextLineHorizontal
 
     out: list[Frag] = []
 
-    def walk(container) -> None:
+    def walk(container: Iterable[LTItem]) -> None:
         for obj in container:
             if isinstance(obj, LTTextLineHorizontal):
                 add(obj)
@@ -106,7 +108,7 @@ def fragments(layout, stats: dict[str, int]) -> list[Frag]:
             elif isinstance(obj, LTImage):
                 stats["images"] += 1
 
-    def add(line) -> None:
+    def add(line: LTTextLineHorizontal) -> None:
         first = next((c for c in line if isinstance(c, LTChar)), None)
         if first is None or not first.upright:
             return
@@ -140,7 +142,7 @@ def _clean_text(raw: str) -> str:
     return clean.normalize_chars(raw).strip()
 
 
-def _cut_at_gaps(line) -> list[Frag]:
+def _cut_at_gaps(line: LTTextLineHorizontal) -> list[Frag]:
     """A pdfminer line as fragments, cut wherever two characters are far apart."""
     from pdfminer.layout import LTChar
 
@@ -230,7 +232,8 @@ def split_edges(frags: list[Frag], y_bottom: float, y_top: float
         else:
             lines.append([f])
 
-    def cut(seq: list[list[Frag]], inside, gap_between) -> int:
+    def cut(seq: list[list[Frag]], inside: Callable[[Frag], bool],
+            gap_between: Callable[[list[Frag], list[Frag]], float]) -> int:
         best = 0
         for i in range(min(_ZONE_ROWS, len(seq) - 1)):
             if not all(inside(f) for f in seq[i]):

@@ -44,7 +44,7 @@ def _address_space() -> int:
         return 0
 
 
-def _child(job: ExtractJob, conn, memory_mb: int | None, timeout: float | None = None,
+def _child(job: ExtractJob, conn: Connection, memory_mb: int | None, timeout: float | None = None,
            environ: dict[str, str] | None = None) -> None:
     import faulthandler
 

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from r2p_archive import boilerplate
@@ -85,6 +86,9 @@ from r2p_archive.pages.speakerlist import Entry, ListReader, who
 from r2p_archive.pages.webpage import Link, anchor_text, decode_html, flatten, parse_tree
 from r2p_archive.speakers import classify
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    from r2p_archive.boilerplate import Element
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,7 @@ def _flatten_page(text: str, base_url: str | None, page: str | None, site: Site
     return items, title, meta
 
 
-def _link_base(root, base_url: str | None, page: str | None) -> str | None:
+def _link_base(root: Element, base_url: str | None, page: str | None) -> str | None:
     """The URL the page's links are relative to: its ``<base href>`` when that is an http(s)
     URL, else the page's own URL."""
     base = base_url or (page if page and re.match(r"https?://", page) else None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from r2p_archive.countries import lookup_state
 from r2p_archive.pages.notes import languages_of, not_a_statement, note_of
@@ -17,6 +18,9 @@ from r2p_archive.speakers import (
     strip_decoration,
 )
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    from r2p_archive.countries import Country
 
 # --------------------------------------------------------------------------------------------
 # lines and speaker lists
@@ -47,7 +51,7 @@ def _names_someone(text: str) -> bool:
     return lookup_state(text) is not None or classify(text) is not None
 
 
-def completed_state(text: str):
+def completed_state(text: str) -> Country | None:
     """The one state a lower-case name that lost its first letter can be ("hailand")."""
     text = one_line(text)
     if not text[:1].islower():

@@ -10,6 +10,7 @@ read as dialogue pages by the generic layout.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from r2p_archive import boilerplate
@@ -20,13 +21,17 @@ from r2p_archive.pages.links import _MISSION_HOST, resolve_url, target_kind, url
 from r2p_archive.pages.notes import find_year, languages_of, not_a_statement
 from r2p_archive.speakers import state_in
 
+if TYPE_CHECKING:
+    from r2p_archive.boilerplate import Element
+    from r2p_archive.countries import Country
+
 NAME = "mission"
 _DOC_LINK = re.compile(r"\.(pdf|docx?|rtf)$", re.IGNORECASE)
 _OF_STATE = re.compile(r"\b(?:Mission|Representative|Embassy|Ministry|Government|Delegation)"
                        r" of (?:the )?(.{3,80})", re.IGNORECASE)
 
 
-def _state(root, url: str):
+def _state(root: Element, url: str) -> Country | None:
     texts = []
     title = root.find(".//title")
     if title is not None:
@@ -58,13 +63,13 @@ def _state(root, url: str):
     return None
 
 
-def _read(document: Document):
+def _read(document: Document) -> Element | None:
     from r2p_archive.pages.webpage import decode_html, parse_tree
 
     return parse_tree(decode_html(document.data, document.content_type))
 
 
-def _documents(root, page: str) -> list[tuple[str, str]]:
+def _documents(root: Element, page: str) -> list[tuple[str, str]]:
     content = boilerplate.main_content(root)
     content = root if content is None else content
     out, seen = [], set()
@@ -94,6 +99,7 @@ def plan(document: Document, year: int | None) -> list[PlannedStatement]:
 
     root = _read(document)
     country = _state(root, document.source)
+    assert root is not None and country is not None  # suitable() saw both
     content = boilerplate.main_content(root)
     content = root if content is None else content
     text = " ".join(" ".join(content.itertext()).split())

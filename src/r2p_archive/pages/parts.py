@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from r2p_archive.models import Part, PlannedStatement
 
 if TYPE_CHECKING:
+    from r2p_archive.extract.clean import Dehyphenator
     from r2p_archive.pages import Document
     from r2p_archive.pages.labels import Conventions
     from r2p_archive.pages.record import RecordText
-    from r2p_archive.pages.turns import Turn
+    from r2p_archive.pages.turns import Label, Turn
 
 TEXT_START = 80
 _BEHALF_WINDOW = 500
@@ -34,7 +35,7 @@ _SECRETARIAT = re.compile(r"^(?:Department|Office|Division|Secretariat|Départem
 _ABBREVIATION = re.compile(r"\s*\([A-Z0-9\-]{2,10}\)")
 
 
-def turn_text(turn: Turn, dehyphenator) -> str:
+def turn_text(turn: Turn, dehyphenator: Dehyphenator) -> str:
     """The speech of a turn as the archive stores it: paragraphs separated by a blank line."""
     from r2p_archive.extract import clean
     from r2p_archive.extract.pdf import Segment, paragraphs_of
@@ -63,7 +64,7 @@ def on_behalf_of(text: str, conv: Conventions) -> str | None:
     return group
 
 
-def _behalf(label, text: str, conv: Conventions, speaker: str) -> str | None:
+def _behalf(label: Label, text: str, conv: Conventions, speaker: str) -> str | None:
     if label.presiding:
         return None  # "On behalf of the General Assembly, I request ..."
     group = on_behalf_of(text, conv)

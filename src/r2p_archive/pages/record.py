@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from r2p_archive.errors import UnusableInput
@@ -26,6 +27,9 @@ from r2p_archive.pages.labels import (
     detect_language,
 )
 from r2p_archive.pages.turns import Turn, split_turns
+
+if TYPE_CHECKING:
+    from r2p_archive.extract.pdflayout import Row
 
 NAME = "un-record"
 _FILE_LANG = re.compile(r"_([EFSRCA])(?:\.pdf)?$", re.IGNORECASE)
@@ -157,7 +161,7 @@ def _ocr_segments(path: Path, source: str) -> list:
         return read_segments(copy)
 
 
-def mark_by_pattern(row, conv: Conventions):
+def mark_by_pattern(row: Row, conv: Conventions) -> Row:
     """A row of an OCR text layer, where no font weight is known: the name of a label-shaped
     start ("Mr. Kimani (Kenya): ...") and an agenda heading count as bold."""
     from dataclasses import replace

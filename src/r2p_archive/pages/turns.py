@@ -15,8 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
+from typing import TYPE_CHECKING
 
 from r2p_archive.pages.labels import Conventions, note_language, official_rank
+
+if TYPE_CHECKING:
+    from r2p_archive.extract.pdflayout import Row
 
 _COLON = re.compile(r"\s*[:：]")
 _PARENS_TAIL = re.compile(r"^\s*\(([^()]{1,160})\)")
@@ -112,7 +116,7 @@ def _agenda(row_bold: str, conv: Conventions) -> str | None:
     return m.group(1) if m else None
 
 
-def _whole_bold(row) -> bool:
+def _whole_bold(row: Row) -> bool:
     return bool(row.bold) and len(row.bold) >= len(row.text.rstrip()) - 1
 
 

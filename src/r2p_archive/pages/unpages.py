@@ -11,11 +11,15 @@ language bar, the UN banner and menus, "Related links", the footer's links.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PlannedStatement
 from r2p_archive.pages import Document, generic
+
+if TYPE_CHECKING:
+    from r2p_archive.boilerplate import Element
 
 NAME = "unpages"
 SITE = generic.Site(
@@ -34,7 +38,7 @@ def suitable(url: str, document: Document) -> bool:
     return generic.is_html(document) and _HOSTS.search(host) is not None
 
 
-def _sections(root) -> tuple[str, dict[int, list]]:
+def _sections(root: Element) -> tuple[str, dict[int, list[Element]]]:
     """(heading tag, year -> the heading and the elements up to the next heading) for pages
     whose sections are headed by years; an empty dict for other pages."""
     for tag in _HEADINGS:
@@ -42,7 +46,7 @@ def _sections(root) -> tuple[str, dict[int, list]]:
         parents = {id(h.getparent()) for h in heads}
         if len(heads) < 2 or len(parents) != 1:
             continue
-        sections: dict[int, list] = {}
+        sections: dict[int, list[Element]] = {}
         for head in heads:
             m = _SECTION_YEAR.search("".join(head.itertext()))
             assert m is not None  # the headings kept are those that name a year
@@ -58,7 +62,7 @@ def _sections(root) -> tuple[str, dict[int, list]]:
     return "", {}
 
 
-def _own_speeches(document: Document, root) -> Document:
+def _own_speeches(document: Document, root: Element) -> Document:
     """A President's site: its links to its own speeches ("Closing remarks" ->
     ``/pga/70/2016/09/06/closing-remarks-r2p/``) that name no other speaker are the President's."""
     from lxml import etree  # type: ignore[import-untyped]
@@ -91,6 +95,7 @@ def plan(document: Document, year: int | None) -> list[PlannedStatement]:
         if root is not None and _PGA_SITE.search(document.source):
             return generic.plan(_own_speeches(document, root), year, SITE)
         return generic.plan(document, year, SITE)
+    assert root is not None  # the sections were found in it
     if year is None:
         years = sorted(sections)
         raise UnusableInput(f"{document.source} reports {len(years)} meetings ({years[0]}-"

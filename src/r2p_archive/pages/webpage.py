@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from r2p_archive import boilerplate
 from r2p_archive.pages.links import IGNORED_SCHEMES, resolve_url, target_kind
 from r2p_archive.text import one_line
+
+if TYPE_CHECKING:
+    from r2p_archive.boilerplate import Element
 
 # --------------------------------------------------------------------------------------------
 # decoding
@@ -33,7 +37,7 @@ _CELL_TAGS = {"td", "th"}
 _INLINE_PARENTS = {"p", "li", "td", "th", "dd", "span", "strong", "em", "b", "i", "a"}
 
 
-def _skip_element(el, tag: str, words: frozenset[str] = boilerplate.NARROW) -> bool:
+def _skip_element(el: Element, tag: str, words: frozenset[str] = boilerplate.NARROW) -> bool:
     if boilerplate.is_chrome(el, words):
         return True
     # a date stamp on its own ("Posted <time>12 January 2015</time>"), not a date in prose
@@ -62,7 +66,7 @@ REFUSED_NOTE = "link refused: {scheme}: URLs are never followed"
 # stream items: ("t", text) | ("a", Link) | ("b", None) line break | ("s", None) cell separator
 
 
-def anchor_text(el) -> str:
+def anchor_text(el: Element) -> str:
     parts: list[str] = []
     stack = [(el, False)]
     while stack:
@@ -88,7 +92,7 @@ def anchor_text(el) -> str:
     return "".join(parts)
 
 
-def flatten(root, base: str | None, page_url: str | None, content=None,
+def flatten(root: Element, base: str | None, page_url: str | None, content: Element | None = None,
             chrome: frozenset[str] = frozenset(),
             meta: list[str] | None = None) -> tuple[list, str | None]:
     """The page as a stream of items.  With ``content`` (the main content block), everything
@@ -137,7 +141,7 @@ def flatten(root, base: str | None, page_url: str | None, content=None,
     return items, title
 
 
-def _path_to(content, keep) -> set:
+def _path_to(content: Element | None, keep: set[Element]) -> set[Element]:
     """The ancestors of the content block (walked only on the way to it); empty without one."""
     path = set(keep) if content is not None else set()
     if content is not None:
@@ -159,7 +163,7 @@ def _boundary(items: list, tag: str) -> None:
         items.append(("s", None))
 
 
-def _skipped(items: list, el, tag: str, meta: list[str] | None) -> None:
+def _skipped(items: list, el: Element, tag: str, meta: list[str] | None) -> None:
     """A skipped element: its text goes to ``meta`` if it is a date stamp or byline; a block
     still ends the line."""
     if meta is not None and tag and (tag == "time" or boilerplate.chrome_word(
@@ -170,7 +174,7 @@ def _skipped(items: list, el, tag: str, meta: list[str] | None) -> None:
     _text(items, el.tail)
 
 
-def _anchor_link(el, base: str | None, page_url: str | None, pos: int) -> Link:
+def _anchor_link(el: Element, base: str | None, page_url: str | None, pos: int) -> Link:
     """The link of an ``<a href>`` element, the ``pos``-th of the page."""
     href = el.get("href")
     url = resolve_url(href, base)
@@ -187,7 +191,7 @@ def _anchor_link(el, base: str | None, page_url: str | None, pos: int) -> Link:
 # the page
 
 
-def parse_tree(text: str):
+def parse_tree(text: str) -> Element | None:
     from lxml import etree  # type: ignore[import-untyped]
 
     text = _BAD_CHARS.sub(" ", text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlencode
 
 from datasette import hookimpl  # type: ignore[import-untyped]
@@ -21,36 +22,45 @@ from datasette.views.base import DatasetteError  # type: ignore[import-untyped]
 from r2p_archive import plot, serve
 from r2p_archive.errors import UnusableInput
 
+if TYPE_CHECKING:  # Datasette ships no type information: these are Any to mypy
+    from collections.abc import Awaitable, Callable
+
+    from datasette.app import Datasette  # type: ignore[import-untyped]
+    from datasette.utils.asgi import Request  # type: ignore[import-untyped]
+
+    View = Callable[..., Awaitable[Response | None]]
+
 CHART_WIDTH = 460
 
 
-def _config(datasette) -> dict | None:
+def _config(datasette: Datasette) -> dict | None:
     return datasette.plugin_config(serve.PLUGIN)
 
 
-def _args(request) -> dict[str, str]:
+def _args(request: Request) -> dict[str, str]:
     return {key: request.args.get(key) for key in request.args.keys()}
 
 
-def _url(args: dict[str, str], **changes) -> str:
+def _url(args: dict[str, str], **changes: str | int) -> str:
     merged = {k: v for k, v in {**args, **changes}.items() if v not in (None, "")}
     if merged.get("page") in (1, "1"):
         merged.pop("page")
     return "/?" + urlencode(merged) if merged else "/"
 
 
-async def _render(datasette, request, template, context, status=200):
+async def _render(datasette: Datasette, request: Request, template: str,
+                  context: dict[str, Any], status: int = 200) -> Response:
     html = await datasette.render_template(template, context, request=request)
     return Response.html(html, status=status)
 
 
-def _read_only(request):
+def _read_only(request: Request) -> Response | None:
     if request.method not in ("GET", "HEAD"):
         return Response.text("r2p serve is read-only", status=405, headers={"allow": "GET"})
     return None
 
 
-async def search_view(datasette, request):
+async def search_view(datasette: Datasette, request: Request) -> Response:
     if refused := _read_only(request):
         return refused
     args = _args(request)
@@ -88,7 +98,7 @@ async def search_view(datasette, request):
                          status=400 if page.error else 200)
 
 
-async def statement_view(datasette, request):
+async def statement_view(datasette: Datasette, request: Request) -> Response:
     if refused := _read_only(request):
         return refused
     ident = unquote(request.url_vars["id"])
@@ -106,7 +116,8 @@ async def statement_view(datasette, request):
     return await _render(datasette, request, "r2p_statement.html", {"st": st})
 
 
-async def original_view(datasette, request, send):
+async def original_view(datasette: Datasette, request: Request,
+                        send: Callable[[dict[str, Any]], Awaitable[None]]) -> Response | None:
     if refused := _read_only(request):
         return refused
     ident = unquote(request.url_vars["id"])
@@ -124,10 +135,11 @@ async def original_view(datasette, request, send):
     ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     await asgi_send_file(send, path, content_type=ctype,
                          headers={"content-disposition": f'inline; filename="{path.name}"'})
+    return None  # the file was sent
 
 
 @hookimpl
-def register_routes(datasette):
+def register_routes(datasette: Datasette) -> list[tuple[str, View]]:
     if _config(datasette) is None:
         return []
     return [
@@ -138,14 +150,14 @@ def register_routes(datasette):
 
 
 @hookimpl
-def extra_css_urls(datasette):
+def extra_css_urls(datasette: Datasette) -> list[str]:
     if _config(datasette) is None:
         return []
     return ["/r2p-static/r2p.css"]
 
 
 @hookimpl
-def menu_links(datasette):
+def menu_links(datasette: Datasette) -> list[dict[str, str]]:
     if _config(datasette) is None:
         return []
     return [
@@ -155,7 +167,8 @@ def menu_links(datasette):
 
 
 @hookimpl
-def filters_from_request(request, database, table, datasette):
+def filters_from_request(request: Request, database: str, table: str, datasette: Datasette
+                         ) -> FilterArguments | None:
     """``?_r2p=QUERY`` on the statements table: the query language of `r2p search`."""
     if _config(datasette) is None or table != "statements" or "_r2p" not in request.args:
         return None
