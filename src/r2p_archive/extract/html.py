@@ -41,8 +41,6 @@ class HTMLFailure(Exception):
 @dataclass
 class HtmlText:
     paragraphs: list[str]
-    title: str | None
-    encoding: str
 
 
 # -- encoding ----------------------------------------------------------------------------------
@@ -69,15 +67,6 @@ def _strip(root: Element, keep: Container[Element] = frozenset()) -> None:
 
 def _text_of(el: Element) -> str:
     return clean.collapse_spaces(clean.normalize_chars(el.text_content()))
-
-
-def _link_text(el: Element) -> int:
-    return sum(len(clean.collapse_spaces(a.text_content())) for a in el.iter("a"))
-
-
-def _direct_text(el: Element) -> str:
-    parts = [el.text or ""] + [child.tail or "" for child in el]
-    return clean.collapse_spaces(" ".join(parts))
 
 
 def _best_container(root: Element) -> Element:
@@ -135,22 +124,20 @@ def extract_html(data: bytes, content_type: str | None = None) -> HtmlText:
     """The statement text of an HTML page."""
     import lxml.html  # type: ignore[import-untyped]
 
-    text, encoding = decode_html(data, content_type)
+    text, _ = decode_html(data, content_type)
     text = clean.normalize_chars(text)
     if not text.strip():
-        return HtmlText([], None, encoding)
+        return HtmlText([])
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError / ValueError on unusable markup
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise HTMLFailure(f"HTML cannot be parsed ({reason})") from exc
-    title_el = root.find(".//title")
-    title = _text_of(title_el) if title_el is not None else None
     content = boilerplate.main_content(root)
     _strip(root, boilerplate.protected(root, content) if content is not None else frozenset())
     container = _best_container(root)
     paragraphs = [clean.collapse_spaces(p) for p in _paragraphs(container)]
-    return HtmlText([p for p in paragraphs if p], title or None, encoding)
+    return HtmlText([p for p in paragraphs if p])
 
 
 # -- error pages -------------------------------------------------------------------------------

@@ -54,7 +54,6 @@ class PDFFailure(Exception):
 class PdfText:
     paragraphs: list[str]
     pages: int
-    images: int = 0  # pages that carry an image (for "scanned" diagnostics)
     undecoded: int = 0  # glyphs pdfminer could not map to Unicode
 
 
@@ -101,7 +100,7 @@ def read_segments(path: Path, stats: dict[str, int] | None = None) -> list[Segme
     check_complete(path)
     if stats is None:
         stats = {}
-    stats.update(pages=0, images=0, undecoded=0)
+    stats.update(pages=0, undecoded=0)
     try:
         return list(iter_segments(path, stats))
     except PDFFailure:
@@ -119,7 +118,7 @@ def extract_pdf(path: Path) -> PdfText:
     groups = paragraphs_of(segments)
     dehyphenator = clean.Dehyphenator(line for group in groups for line in group)
     paragraphs = [clean.join_lines(g, dehyphenator) for g in groups]
-    return PdfText(paragraphs, stats["pages"], stats["images"], stats["undecoded"])
+    return PdfText(paragraphs, stats["pages"], stats["undecoded"])
 
 
 def describe_error(exc: BaseException) -> str:

@@ -95,7 +95,7 @@ def _bold_lead(objs: Iterable[LTChar | LTAnno]) -> str:
 
 
 def fragments(layout: LTPage, stats: dict[str, int]) -> list[Frag]:
-    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox, LTTextLineHorizontal
+    from pdfminer.layout import LTChar, LTFigure, LTTextBox, LTTextLineHorizontal
 
     out: list[Frag] = []
 
@@ -105,8 +105,6 @@ def fragments(layout: LTPage, stats: dict[str, int]) -> list[Frag]:
                 add(obj)
             elif isinstance(obj, (LTTextBox, LTFigure)):
                 walk(obj)
-            elif isinstance(obj, LTImage):
-                stats["images"] += 1
 
     def add(line: LTTextLineHorizontal) -> None:
         first = next((c for c in line if isinstance(c, LTChar)), None)
