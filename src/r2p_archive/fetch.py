@@ -102,6 +102,7 @@ class _Run:
         self.http = http
         self.index = Index.open(archive)
         self.actions: dict[str, str] = {}
+        self.new: list[Record] = []  # created by this run, saved by save_new
         self.duplicates: list[tuple[Any, str]] = []  # (plan or record, the statement kept)
 
     def save(self, rec: Record, text: str | None = None, *, read_text: bool = False) -> None:
@@ -109,6 +110,17 @@ class _Run:
         if read_text and text is None:
             text = self.archive.read_text(rec)
         self.index.upsert(rec, text)
+
+    def save_new(self) -> None:
+        """Save the statements this run created: sidecars, then their index rows in one
+        transaction; done while the first downloads are in flight.  A run killed before leaves
+        folders without a sidecar (the next run's cleanup removes them), one killed between
+        the two leaves rows missing (the next run's sync_index writes them)."""
+        new, self.new = self.new, []
+        for rec in new:
+            self.archive.save(rec)
+        if new:
+            self.index.upsert_many((rec, None) for rec in new)
 
     # downloading and extracting --------------------------------------------------------
     def store_download(self, rec: Record, got: Download) -> None:
@@ -201,6 +213,7 @@ class _Run:
         waiting = [r for r in records if r.id not in downloading and self._needs_extraction(r)]
         self.reporter.phase("fetch", len(todo) + len(waiting))
         if not todo and not waiting:
+            self.save_new()
             return
         threads: ThreadPoolExecutor | None = ThreadPoolExecutor(
             max_workers=max(1, self.options.concurrency), thread_name_prefix="r2p-download")
@@ -214,6 +227,7 @@ class _Run:
                         len(pending) < self.options.concurrency * 2:
                     rec = queue.pop(0)
                     pending[threads.submit(self._download, rec)] = rec
+                self.save_new()  # the first downloads are under way meanwhile
                 if not queue and not pending and threads is not None:
                     threads.shutdown(wait=True)
                     threads = None
@@ -380,7 +394,7 @@ def run(
                             plan.year, speaker_code(plan.iso3, plan.speaker), lang)
                         if plan.url is None:
                             rec.status = Status.NO_LINK
-                        state.save(rec)
+                        state.new.append(rec)  # saved once the downloads have begun
                     elif refresh_from_plan(rec, plan, country):
                         state.save(rec, read_text=True)
                     records.append(rec)
