@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
@@ -308,7 +309,20 @@ def make_docx(blocks: Sequence[str | Sequence[Sequence[str]]],
         section.footer.paragraphs[0].text = footer
     buf = io.BytesIO()
     document.save(buf)
-    return _write(path, buf.getvalue())
+    return _write(path, _dated_1980(buf.getvalue()))
+
+
+def _dated_1980(data: bytes) -> bytes:
+    """The zip ``data`` with every member dated 1980-01-01: the same document gives the same
+    bytes (python-docx dates members with the time of saving, so two equal documents made two
+    seconds apart differed, and were not duplicates of each other)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = info.compress_type
+            dst.writestr(member, src.read(info))
+    return out.getvalue()
 
 
 # -- HTML --------------------------------------------------------------------------------------

@@ -201,6 +201,26 @@ def test_kept_copy_of_the_page_is_used_when_it_goes_away(site, tmp_path):
     assert json.loads(res.stdout)["counts"] == {"skipped": 2}
 
 
+def test_kept_copy_of_the_page_is_rewritten_only_when_the_page_changed(site, tmp_path):
+    dialogue = serve_dialogue(site, 2, year=2015)  # served without ETag: read in full each time
+    arc = tmp_path / "arc"
+    assert r2p("fetch", dialogue.page_url, "--jobs", "1", archive=arc).exit_code == 0
+    (copy,) = (arc / "pages").glob("*.html")
+    meta = copy.with_suffix(".json")
+
+    def stamps():
+        return [(p.stat().st_ino, p.stat().st_mtime_ns) for p in (copy, meta)]
+
+    kept = stamps()
+    assert r2p("fetch", dialogue.page_url, "--json", archive=arc).exit_code == 0
+    assert stamps() == kept  # same bytes, same validators: nothing rewritten
+    changed = site._routes["/dialogue.html"][0].body + b"<!-- corrected -->"
+    site.add("/dialogue.html", changed, content_type="text/html; charset=utf-8")
+    assert r2p("fetch", dialogue.page_url, "--json", archive=arc).exit_code == 0
+    assert copy.read_bytes() == changed
+    assert json.loads(meta.read_text())["url"] == dialogue.page_url
+
+
 def test_second_writer_exits_2(tmp_path, site, monkeypatch):
     from filelock import FileLock
 

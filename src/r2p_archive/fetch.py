@@ -19,7 +19,6 @@ from r2p_archive.fetch_report import FetchOptions, FetchReport, Reporter  # noqa
 from r2p_archive.models import (
     PENDING,
     Action,
-    PlannedStatement,
     Record,
     Status,
     refresh_from_plan,
@@ -103,6 +102,7 @@ class _Run:
         self.http = http
         self.index = Index.open(archive)
         self.actions: dict[str, str] = {}
+        self.new: list[Record] = []  # created by this run, saved by save_new
         self.duplicates: list[tuple[Any, str]] = []  # (plan or record, the statement kept)
 
     def save(self, rec: Record, text: str | None = None, *, read_text: bool = False) -> None:
@@ -110,6 +110,17 @@ class _Run:
         if read_text and text is None:
             text = self.archive.read_text(rec)
         self.index.upsert(rec, text)
+
+    def save_new(self) -> None:
+        """Save the statements this run created: sidecars, then their index rows in one
+        transaction; done while the first downloads are in flight.  A run killed before leaves
+        folders without a sidecar (the next run's cleanup removes them), one killed between
+        the two leaves rows missing (the next run's sync_index writes them)."""
+        new, self.new = self.new, []
+        for rec in new:
+            self.archive.save(rec)
+        if new:
+            self.index.upsert_many((rec, None) for rec in new)
 
     # downloading and extracting --------------------------------------------------------
     def store_download(self, rec: Record, got: Download) -> None:
@@ -146,44 +157,6 @@ class _Run:
         rec.extracted_sha256 = None
         self.save(rec)
         self.actions[rec.id] = Action.DOWNLOADED
-
-    def store_part(self, rec: Record | None, plan: PlannedStatement, country: str | None,
-                   document: tuple[str, str]) -> Record:
-        """Store one turn of a verbatim record: its text and sidecar (the record's PDF is
-        stored once, beside the statements, by :func:`~r2p_archive.storage.store_documents`)."""
-        record_file, sha = document
-        text = plan.text or ""
-        if rec is not None and rec.sha256 == sha and rec.status in (Status.OK, Status.NO_TEXT):
-            if refresh_from_plan(rec, plan, country) or rec.record_file != record_file:
-                rec.record_file = record_file
-                self.save(rec, read_text=True)
-            self.actions[rec.id] = Action.SKIPPED
-            self.reporter.done(rec, Action.SKIPPED)
-            return rec
-        if rec is None:
-            rec = Record.from_plan(plan, country)
-            rec.dir = self.archive.allocate_dir(
-                plan.year, speaker_code(plan.iso3, plan.speaker),
-                plan.part.language if plan.part else None)
-        folder = self.archive.folder(rec)
-        if text.strip():
-            atomic_write_text(folder / TEXT, text)
-            rec.text, rec.status, rec.error = TEXT, Status.OK, None
-            rec.text_sha256 = text_sha256(text)
-        else:
-            (folder / TEXT).unlink(missing_ok=True)
-            rec.text, rec.status, rec.error = None, Status.NO_TEXT, "the turn holds no text"
-            rec.text_sha256 = None
-        rec.record_file, rec.sha256, rec.extracted_sha256 = record_file, sha, sha
-        rec.kind, rec.extractor = "pdf", "pdfminer+turns"
-        rec.language = plan.part.language if plan.part else None
-        rec.text_chars, rec.fetched_at = len(text), _now()
-        rec.pages = ((plan.part.page_end or plan.part.page) - plan.part.page + 1
-                     if plan.part else None)
-        self.save(rec, text or None)
-        self.actions[rec.id] = Action.EXTRACTED
-        self.reporter.done(rec, Action.EXTRACTED)
-        return rec
 
     def merge_duplicates(self, records: list[Record]) -> list[Record]:
         """One statement per (speaker, document content): a statement whose document is the
@@ -240,6 +213,7 @@ class _Run:
         waiting = [r for r in records if r.id not in downloading and self._needs_extraction(r)]
         self.reporter.phase("fetch", len(todo) + len(waiting))
         if not todo and not waiting:
+            self.save_new()
             return
         threads: ThreadPoolExecutor | None = ThreadPoolExecutor(
             max_workers=max(1, self.options.concurrency), thread_name_prefix="r2p-download")
@@ -253,6 +227,7 @@ class _Run:
                         len(pending) < self.options.concurrency * 2:
                     rec = queue.pop(0)
                     pending[threads.submit(self._download, rec)] = rec
+                self.save_new()  # the first downloads are under way meanwhile
                 if not queue and not pending and threads is not None:
                     threads.shutdown(wait=True)
                     threads = None
@@ -381,6 +356,7 @@ def run(
 ) -> FetchReport:
     """Store every statement the parsed ``sources`` plan; see the module docstring."""
     from r2p_archive.countries import country_name
+    from r2p_archive.fetch_turns import store_part  # (imports this module)
 
     options = options or FetchOptions()
     reporter = reporter or Reporter()
@@ -408,7 +384,7 @@ def run(
                         state.duplicates.append((plan, aliases[plan.url].id))
                         continue
                     if plan.part is not None:
-                        rec = state.store_part(rec, plan, country, documents[plan.source or ""])
+                        rec = store_part(state, rec, plan, country, documents[plan.source or ""])
                         records.append(rec)
                         continue
                     if rec is None:
@@ -418,7 +394,7 @@ def run(
                             plan.year, speaker_code(plan.iso3, plan.speaker), lang)
                         if plan.url is None:
                             rec.status = Status.NO_LINK
-                        state.save(rec)
+                        state.new.append(rec)  # saved once the downloads have begun
                     elif refresh_from_plan(rec, plan, country):
                         state.save(rec, read_text=True)
                     records.append(rec)

@@ -10,14 +10,23 @@ from typing import TYPE_CHECKING, Any
 
 from r2p_archive.fetch_report import Reporter
 from r2p_archive.models import Action, Status
-from r2p_archive.render import console, to_json
+from r2p_archive.plain import to_json
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress as Bar
     from rich.progress import TaskID
 
     from r2p_archive.fetch_report import FetchReport
     from r2p_archive.models import PlannedStatement, Record
+
+
+def console(stderr: bool = False) -> Console:
+    """:func:`r2p_archive.render.console`, imported only when rich output is printed (a quiet
+    or JSON fetch needs no rich: a re-run with nothing to do starts faster without it)."""
+    from r2p_archive.render import console as rich_console
+
+    return rich_console(stderr)
 
 
 def _err(text: str, err: bool = True) -> None:
@@ -33,7 +42,6 @@ class Progress(Reporter):
         self.counts = {"done": 0, "failed": 0, "skipped": 0}
         self.bar: Bar | None = None  # a rich Progress once the first phase starts
         self.task: TaskID | None = None
-        self.err = console(stderr=True)
 
     def __enter__(self) -> Progress:
         return self  # the bar appears with the first phase (after the sources' messages)
@@ -43,7 +51,7 @@ class Progress(Reporter):
 
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
                             MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
-                            console=self.err, transient=True)
+                            console=console(stderr=True), transient=True)
         self.bar.__enter__()
 
     def __exit__(self, *exc: Any) -> None:

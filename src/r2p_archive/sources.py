@@ -24,7 +24,7 @@ from r2p_archive.models import PlannedStatement
 from r2p_archive.storage import Archive, atomic_write_bytes, atomic_write_text
 
 if TYPE_CHECKING:
-    from r2p_archive.download import Http
+    from r2p_archive.download import Download, Http
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
@@ -108,13 +108,25 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         data = got.path.read_bytes() if got.path else b""
     finally:
         got.discard()
-    if cache:
+    if cache and not _same_copy(cache[0], meta, data, got):
         atomic_write_bytes(cache[0], data)
         atomic_write_text(cache[1], json.dumps({
             "url": source, "etag": got.etag, "last_modified": got.last_modified,
             "wayback_url": got.wayback_url, "fetched_at": _now(),
         }, indent=2))
     return data, got.wayback_url
+
+
+def _same_copy(copy: Path, meta: dict, data: bytes, got: Download) -> bool:
+    """The kept copy holds these very bytes with these validators already: rewriting it (two
+    synced writes) would change nothing but ``fetched_at``, the time the copy was stored."""
+    if not meta or (meta.get("etag"), meta.get("last_modified"), meta.get("wayback_url")) != (
+            got.etag, got.last_modified, got.wayback_url):
+        return False
+    try:
+        return copy.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _tmp_root() -> str:

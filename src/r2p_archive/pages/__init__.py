@@ -65,9 +65,16 @@ def layout(name: str) -> ModuleType:
     return importlib.import_module(f"r2p_archive.pages.{name}")
 
 
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]
+
+
 def layout_for(document: Document) -> ModuleType:
-    """The first layout that can read ``document``."""
+    """The first layout that can read ``document`` (records are PDFs: for a web page the record
+    layout, its labels and turns are not even imported)."""
     for name in LAYOUTS:
+        if name == "record" and not is_pdf(document.data):
+            continue
         module = layout(name)
         if module.suitable(document.source, document):
             return module

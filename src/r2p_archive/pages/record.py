@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from r2p_archive.errors import UnusableInput
 from r2p_archive.languages import UN_LANGUAGES, of_un_letter
 from r2p_archive.models import PlannedStatement
-from r2p_archive.pages import Document
+from r2p_archive.pages import Document, is_pdf
 from r2p_archive.pages.labels import (
     CONVENTIONS,
     RUNNING_DATE,
@@ -62,10 +62,6 @@ class RecordText:
     turns: list[Turn]
     conventions: Conventions
     scanned: bool = False  # read by OCR: labels found by their pattern alone (no bold)
-
-
-def is_pdf(data: bytes) -> bool:
-    return data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]
 
 
 def suitable(url: str, document: Document) -> bool:
