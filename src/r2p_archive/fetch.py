@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from r2p_archive.fetch_report import FetchOptions, FetchReport, Reporter  # noqa: F401
+from r2p_archive.fetch_turns import store_part
 from r2p_archive.models import (
     PENDING,
     Action,
@@ -23,6 +23,7 @@ from r2p_archive.models import (
     Status,
     refresh_from_plan,
     text_sha256,
+    utc_now,
 )
 from r2p_archive.sources import (  # noqa: F401  (importable from here, as before the split)
     SourceResult,
@@ -55,10 +56,6 @@ EXTENSIONS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "rtf": "rtf", "html": 
 
 
 # -- storing -------------------------------------------------------------------------------
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def _expects_document(url: str) -> bool:
@@ -152,7 +149,7 @@ class _Run:
         rec.content_type = got.content_type
         rec.size, rec.sha256 = got.size, got.sha256
         rec.etag, rec.last_modified = got.etag, got.last_modified
-        rec.fetched_at = _now()
+        rec.fetched_at = utc_now()
         rec.status, rec.error = PENDING, None
         rec.extracted_sha256 = None
         self.save(rec)
@@ -189,7 +186,7 @@ class _Run:
             self.actions[rec.id] = Action.REFRESH_FAILED
             return
         rec.status, rec.error = Status.FAILED, reason
-        rec.fetched_at = _now()
+        rec.fetched_at = utc_now()
         self.save(rec)
         self.actions[rec.id] = Action.FAILED
 
@@ -356,7 +353,6 @@ def run(
 ) -> FetchReport:
     """Store every statement the parsed ``sources`` plan; see the module docstring."""
     from r2p_archive.countries import country_name
-    from r2p_archive.fetch_turns import store_part  # (imports this module)
 
     options = options or FetchOptions()
     reporter = reporter or Reporter()

@@ -4,7 +4,8 @@ already read, so nothing is downloaded or extracted for it."""
 
 from __future__ import annotations
 
-from r2p_archive.fetch import _now, _Run
+from typing import TYPE_CHECKING
+
 from r2p_archive.models import (
     Action,
     PlannedStatement,
@@ -12,8 +13,12 @@ from r2p_archive.models import (
     Status,
     refresh_from_plan,
     text_sha256,
+    utc_now,
 )
 from r2p_archive.storage import TEXT, atomic_write_text, speaker_code
+
+if TYPE_CHECKING:
+    from r2p_archive.fetch import _Run
 
 
 def store_part(state: _Run, rec: Record | None, plan: PlannedStatement, country: str | None,
@@ -46,7 +51,7 @@ def store_part(state: _Run, rec: Record | None, plan: PlannedStatement, country:
     rec.record_file, rec.sha256, rec.extracted_sha256 = record_file, sha, sha
     rec.kind, rec.extractor = "pdf", "pdfminer+turns"
     rec.language = plan.part.language if plan.part else None
-    rec.text_chars, rec.fetched_at = len(text), _now()
+    rec.text_chars, rec.fetched_at = len(text), utc_now()
     rec.pages = ((plan.part.page_end or plan.part.page) - plan.part.page + 1
                  if plan.part else None)
     state.save(rec, text or None)

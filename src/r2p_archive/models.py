@@ -10,11 +10,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from enum import Enum
 from typing import Any
 
 SPEAKER_TYPES = ("state", "organization", "civil_society", "un_official", "panelist")
 
+
+
+def utc_now() -> str:
+    """Now, as the sidecars' ``fetched_at`` writes it: UTC to the second, ISO 8601."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 class _Word(str, Enum):
     """A word written to sidecars, the index and JSON: equal to its string, printed as it."""

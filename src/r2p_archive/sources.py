@@ -13,24 +13,19 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from r2p_archive.catalog import Catalog
 from r2p_archive.errors import UnusableInput
-from r2p_archive.models import PlannedStatement
+from r2p_archive.models import PlannedStatement, utc_now
 from r2p_archive.storage import Archive, atomic_write_bytes, atomic_write_text
 
 if TYPE_CHECKING:
     from r2p_archive.download import Download, Http
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 @dataclass
@@ -112,7 +107,7 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         atomic_write_bytes(cache[0], data)
         atomic_write_text(cache[1], json.dumps({
             "url": source, "etag": got.etag, "last_modified": got.last_modified,
-            "wayback_url": got.wayback_url, "fetched_at": _now(),
+            "wayback_url": got.wayback_url, "fetched_at": utc_now(),
         }, indent=2))
     return data, got.wayback_url
 

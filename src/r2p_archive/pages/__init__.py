@@ -18,7 +18,9 @@ from types import ModuleType
 from r2p_archive.errors import UnusableInput
 from r2p_archive.models import PlannedStatement
 
-LAYOUTS = ("record", "unpages", "mission", "joomla", "drupal", "wordpress", "generic")
+PDF_LAYOUTS = ("record",)  # layouts that read PDF documents; the others read web pages
+PAGE_LAYOUTS = ("unpages", "mission", "joomla", "drupal", "wordpress", "generic")
+LAYOUTS = PDF_LAYOUTS + PAGE_LAYOUTS
 
 
 @dataclass
@@ -70,11 +72,9 @@ def is_pdf(data: bytes) -> bool:
 
 
 def layout_for(document: Document) -> ModuleType:
-    """The first layout that can read ``document`` (records are PDFs: for a web page the record
-    layout, its labels and turns are not even imported)."""
-    for name in LAYOUTS:
-        if name == "record" and not is_pdf(document.data):
-            continue
+    """The first layout that can read ``document``, among the PDF layouts or the web-page ones
+    (so a web page does not even import the record layout, its labels and turns)."""
+    for name in PDF_LAYOUTS if is_pdf(document.data) else PAGE_LAYOUTS:
         module = layout(name)
         if module.suitable(document.source, document):
             return module
