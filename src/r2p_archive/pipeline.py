@@ -68,7 +68,7 @@ def fetch(
     from r2p_archive.fetch_report import FetchOptions
     from r2p_archive.storage import Archive
 
-    langs = reading.check_languages(",".join(languages))
+    langs = reading.check_languages(languages)
     cat = catalog.load(Path(catalog_file) if catalog_file is not None else None)
     options = options or FetchOptions()
     store = None

@@ -293,11 +293,11 @@ class Plan:
         return unique_statements(self.readable)
 
 
-def check_languages(languages: str) -> tuple[str, ...]:
-    """``"en,fr"`` -> ``("en", "fr")``; anything but the UN languages is refused."""
+def check_languages(languages: Iterable[str]) -> tuple[str, ...]:
+    """``["en", " FR", "en"]`` -> ``("en", "fr")``; anything but the UN languages is refused."""
     from r2p_archive.languages import UN_LANGUAGES
 
-    langs = tuple(dict.fromkeys(x.strip().lower() for x in languages.split(",") if x.strip()))
+    langs = tuple(dict.fromkeys(x.strip().lower() for x in languages if x.strip()))
     unknown = [x for x in langs if x not in UN_LANGUAGES]
     if unknown or not langs:
         raise UnusableInput(f"--languages {','.join(unknown) or 'nothing'}: the UN languages "
