@@ -75,7 +75,7 @@ def test_record_interpretation_notes_use_the_table(lang, note, code):
 @pytest.mark.parametrize(("text", "codes"), [
     ("in Spanish", ["es"]), ("English and Spanish", ["en", "es"]), ("en español", ["es"]),
     ("(EN / FR)", ["en", "fr"]), ("French version", ["fr"]), ("in the end", None),
-    ("es", None),
+    ("es", None), ("ENG", ["en"]), ("eng/fre", ["en", "fr"]), ("por", ["pt"]), ("xyz", None),
 ])
 def test_page_language_notes_use_the_table(text, codes):
     assert languages_of(text) == codes

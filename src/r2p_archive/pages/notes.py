@@ -7,7 +7,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from r2p_archive.countries import lookup_state
-from r2p_archive.languages import LANGUAGES, by_name
+from r2p_archive.languages import LANGUAGES, by_name, code_of
 from r2p_archive.speakers import Speaker, known_org, strip_decoration
 from r2p_archive.text import fold, one_line
 
@@ -78,8 +78,8 @@ def languages_of(text: str) -> list[str] | None:
     for raw in re.findall(r"[^\W\d_]+", text):
         if len(raw) == 2 and raw.isupper():  # "EN", "FR": a code only when written in capitals
             code = raw.lower() if raw.lower() in LANGUAGES else None
-        else:
-            code = by_name(raw)
+        else:  # a name, or a three-letter code ("eng", "ENG")
+            code = by_name(raw) or (code_of(raw) if len(raw) == 3 else None)
         if code is None:
             if fold(raw) in _LANG_FILLER:
                 continue
