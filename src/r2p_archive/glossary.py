@@ -21,10 +21,6 @@ PATH = Path(__file__).resolve().parent / "data" / "glossary.json"
 class Entry:
     terms: tuple[tuple[str, tuple[str, ...]], ...]  # (language, its forms), in glossary order
 
-    @property
-    def name(self) -> str:
-        return self.terms[0][1][0]
-
     def variants(self) -> list[tuple[str, str]]:
         """(language, form) for every form, without repeats."""
         seen: dict[str, tuple[str, str]] = {}
@@ -57,10 +53,6 @@ def _table() -> dict[tuple[str, ...], Entry]:
                 for key in _keys(form, langs):
                     table.setdefault(key, entry)
     return table
-
-
-def entries() -> list[Entry]:
-    return list(dict.fromkeys(_table().values()))
 
 
 def lookup(term: str) -> Entry | None:

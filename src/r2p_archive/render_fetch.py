@@ -29,7 +29,7 @@ def console(stderr: bool = False) -> Console:
     return rich_console(stderr)
 
 
-def _err(text: str, err: bool = True) -> None:
+def _err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
@@ -71,7 +71,7 @@ class Progress(Reporter):
             label = {"fetch": "Fetching", "ocr": "OCR"}.get(name, name)
             self.task = self.bar.add_task(label, total=total, counts=self._counts())
         elif not self.quiet and total:
-            _err(f"{name}: {total} statement(s)", err=True)
+            _err(f"{name}: {total} statement(s)")
 
     def done(self, rec: Record, action: str) -> None:
         """Called once per statement, when this run is done with it."""
@@ -88,11 +88,11 @@ class Progress(Reporter):
             detail = f" ({rec.error})" if rec.error else ""
             where = rec.dir or ""
             _err(f"{action:<12} {rec.status:<11} {rec.year} {rec.speaker} "
-                       f"{where}{detail}", err=True)
+                       f"{where}{detail}")
 
     def message(self, text: str) -> None:
         if not self.quiet:
-            _err(f"r2p: {text}", err=True)
+            _err(f"r2p: {text}")
 
 
 def fetch_plan(statements: Sequence[PlannedStatement], as_json: bool) -> None:
@@ -172,11 +172,12 @@ def fetch_summary(report: FetchReport, as_json: bool, root: Any = None) -> None:
     for col in cols:
         table.add_column(col, justify="right")
     totals = dict.fromkeys(cols, 0)
-    for year, row in report.per_year().items():
+    per_year = report.per_year()
+    for year, row in per_year.items():
         table.add_row(str(year), *(str(row.get(c, 0)) for c in cols))
         for c in cols:
             totals[c] += row.get(c, 0)
-    if len(report.per_year()) > 1:
+    if len(per_year) > 1:
         table.add_row("all", *(str(totals[c]) for c in cols), style="bold")
     con = console()
     con.print(table)
