@@ -58,12 +58,14 @@ def list_cmd(ctx: click.Context, **kwargs: Any) -> None:
     fmt = output_format(kwargs)
     with _view(ctx) as view:
         found = view.statements(**filters(kwargs))
+        if fmt != "table":  # plain output: rich is not imported
+            from r2p_archive.plain import records
+
+            rows = [st.to_json(text=fmt in ("json", "jsonl")) for st in found]
+            click.echo(records(rows, fmt, LIST_COLUMNS), nl=False)
+            return
         from r2p_archive import render
 
-        if fmt != "table":
-            rows = [st.to_json(text=fmt in ("json", "jsonl")) for st in found]
-            click.echo(render.records(rows, fmt, LIST_COLUMNS), nl=False)
-            return
         if not found:
             click.echo(_empty_line(view) if view.empty else "No statement matches these filters.")
             return
