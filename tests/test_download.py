@@ -155,6 +155,7 @@ def test_corrupt_gzip_body_is_a_failure(site, tmp_path):
 @pytest.mark.parametrize("encoding, data", [
     ("gzip", gzip.compress(PDF)[:-30]),  # the stream just stops: no decoding error
     ("deflate", zlib.compress(PDF)[:-30]),
+    ("gzip", gzip.compress(PDF[:1000]) + gzip.compress(PDF[1000:])[:-5]),  # second member
 ])
 def test_compressed_body_cut_short_is_a_failure(site, tmp_path, encoding, data):
     url = site.add("/cut.pdf", data, headers={"Content-Encoding": encoding})
@@ -162,6 +163,14 @@ def test_compressed_body_cut_short_is_a_failure(site, tmp_path, encoding, data):
         make_http(retries=0).download(url, tmp_path)
     assert str(err.value) == "corrupt compressed body"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("tail", [b"", b"\n", b"\x1f\x8b"])
+def test_whole_gzip_members_decode_and_stray_bytes_after_them_are_ignored(site, tmp_path, tail):
+    body = gzip.compress(PDF[:1000]) + gzip.compress(PDF[1000:]) + tail
+    url = site.add(f"/two{len(tail)}.pdf", body, headers={"Content-Encoding": "gzip"})
+    got = make_http(retries=0).download(url, tmp_path)
+    assert got.path is not None and got.path.read_bytes() == PDF
 
 
 def test_a_decompression_bomb_stops_at_the_size_limit(site, tmp_path):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import requests
 
 RAW_PIECE = 8 * 1024
+GZIP_HEADER = 10  # bytes: past them, zlib has checked the magic and method of a member
 
 
 class CorruptBody(Exception):
@@ -30,6 +31,7 @@ class Decoder:
         self._wbits = 16 + zlib.MAX_WBITS if self.gzip else zlib.MAX_WBITS
         self._obj = zlib.decompressobj(self._wbits)
         self._first_member = True
+        self._member_bytes = 0  # bytes fed to the current member after the first
         # deflate: the bytes before the first output, to retry them as raw deflate
         self._seen: bytes | None = b""
         self._done = False  # gzip: what follows the members is ignored (trailing garbage)
@@ -41,6 +43,8 @@ class Decoder:
             return self._deflate(data)
         out = []
         while data:
+            if not self._first_member:
+                self._member_bytes += len(data)
             try:
                 out.append(self._obj.decompress(data))
             except zlib.error as exc:
@@ -53,7 +57,7 @@ class Decoder:
                 break
             if data:  # another gzip member follows
                 self._obj = zlib.decompressobj(self._wbits)
-                self._first_member = False
+                self._first_member, self._member_bytes = False, 0
         return b"".join(out)
 
     def _deflate(self, data: bytes) -> bytes:
@@ -77,11 +81,13 @@ class Decoder:
         return out
 
     def finish(self) -> bytes:
-        """The last bytes; CorruptBody when the (first) compressed stream did not end."""
+        """The last bytes; CorruptBody when a compressed stream did not end: the first, or a
+        later gzip member past its header (a few stray bytes after a member are ignored)."""
         if self._done:
             return b""
         tail = self._obj.flush()
-        if not self._obj.eof and (self._first_member or not self.gzip):
+        started = self._first_member or not self.gzip or self._member_bytes >= GZIP_HEADER
+        if not self._obj.eof and started:
             raise CorruptBody("compressed stream cut short")
         return tail
 
