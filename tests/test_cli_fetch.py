@@ -221,6 +221,37 @@ def test_kept_copy_of_the_page_is_rewritten_only_when_the_page_changed(site, tmp
     assert json.loads(meta.read_text())["url"] == dialogue.page_url
 
 
+def test_kept_copy_is_compared_by_its_sha256_not_read_back(site, tmp_path, monkeypatch):
+    import hashlib
+
+    dialogue = serve_dialogue(site, 2, year=2015)  # served without ETag: read in full each time
+    arc = tmp_path / "arc"
+    assert r2p("fetch", dialogue.page_url, "--jobs", "1", archive=arc).exit_code == 0
+    (copy,) = (arc / "pages").glob("*.html")
+    meta = copy.with_suffix(".json")
+    assert json.loads(meta.read_text())["sha256"] == hashlib.sha256(copy.read_bytes()).hexdigest()
+    kept_meta = meta.read_bytes()
+    read_back = []
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        read_back.append(self)
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert r2p("fetch", dialogue.page_url, "--json", archive=arc).exit_code == 0
+    assert copy not in read_back
+    assert meta.read_bytes() == kept_meta  # same bytes: nothing rewritten
+    # a meta kept before the SHA-256 was recorded: the copy is read back and compared
+    old = json.loads(kept_meta)
+    del old["sha256"]
+    meta.write_text(json.dumps(old, indent=2))
+    read_back.clear()
+    assert r2p("fetch", dialogue.page_url, "--json", archive=arc).exit_code == 0
+    assert copy in read_back
+    assert json.loads(meta.read_text()) == old  # same bytes: still nothing rewritten
+
+
 def test_second_writer_exits_2(tmp_path, site, monkeypatch):
     from filelock import FileLock
 

@@ -107,17 +107,21 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         atomic_write_bytes(cache[0], data)
         atomic_write_text(cache[1], json.dumps({
             "url": source, "etag": got.etag, "last_modified": got.last_modified,
-            "wayback_url": got.wayback_url, "fetched_at": utc_now(),
+            "wayback_url": got.wayback_url, "sha256": got.sha256, "fetched_at": utc_now(),
         }, indent=2))
     return data, got.wayback_url
 
 
 def _same_copy(copy: Path, meta: dict, data: bytes, got: Download) -> bool:
     """The kept copy holds these very bytes with these validators already: rewriting it (two
-    synced writes) would change nothing but ``fetched_at``, the time the copy was stored."""
+    synced writes) would change nothing but ``fetched_at``, the time the copy was stored.
+    The bytes are compared by their SHA-256 as the meta records it; a meta written before it
+    recorded one has the copy read back instead."""
     if not meta or (meta.get("etag"), meta.get("last_modified"), meta.get("wayback_url")) != (
             got.etag, got.last_modified, got.wayback_url):
         return False
+    if meta.get("sha256") and got.sha256:
+        return bool(meta["sha256"] == got.sha256)
     try:
         return copy.read_bytes() == data
     except OSError:
