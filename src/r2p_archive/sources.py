@@ -55,8 +55,9 @@ def _page_cache(archive: Archive | None, url: str) -> tuple[Path, Path] | None:
 
 
 def read_page(source: str, http: Http, *, archive: Archive | None, year: int | None
-              ) -> tuple[bytes, str | None]:
-    """The bytes of a dialogue page and, if it came from the Wayback Machine, the capture URL.
+              ) -> tuple[bytes, str | None, str | None]:
+    """The bytes of a dialogue page, the capture URL if it came from the Wayback Machine, and
+    the Content-Type it was served with (its charset decodes a page without ``<meta>``).
 
     URLs are re-read conditionally against the copy kept in ``{archive}/pages`` (if any); a
     dead page falls back to the Wayback Machine, then to the kept copy.
@@ -70,7 +71,7 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         try:
             if path.stat().st_size > MAX_PAGE_BYTES:
                 raise UnusableInput(f"{source}: larger than {MAX_PAGE_BYTES // 2**20} MB")
-            return path.read_bytes(), None
+            return path.read_bytes(), None, None
         except FileNotFoundError:
             raise UnusableInput(f"{source}: no such file or URL") from None
         except IsADirectoryError:
@@ -95,10 +96,10 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         )
     except DownloadError as exc:
         if meta and cache:
-            return cache[0].read_bytes(), None
+            return cache[0].read_bytes(), None, meta.get("content_type")
         raise UnusableInput(f"{source}: {exc}") from None
     if got.not_modified and cache:
-        return cache[0].read_bytes(), meta.get("wayback_url")
+        return cache[0].read_bytes(), meta.get("wayback_url"), meta.get("content_type")
     try:
         data = got.path.read_bytes() if got.path else b""
     finally:
@@ -107,18 +108,21 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         atomic_write_bytes(cache[0], data)
         atomic_write_text(cache[1], json.dumps({
             "url": source, "etag": got.etag, "last_modified": got.last_modified,
-            "wayback_url": got.wayback_url, "sha256": got.sha256, "fetched_at": utc_now(),
+            "wayback_url": got.wayback_url, "content_type": got.content_type,
+            "sha256": got.sha256, "fetched_at": utc_now(),
         }, indent=2))
-    return data, got.wayback_url
+    return data, got.wayback_url, got.content_type
 
 
 def _same_copy(copy: Path, meta: dict, data: bytes, got: Download) -> bool:
-    """The kept copy holds these very bytes with these validators already: rewriting it (two
-    synced writes) would change nothing but ``fetched_at``, the time the copy was stored.
+    """The kept copy holds these very bytes with these validators and Content-Type already:
+    rewriting it (two synced writes) would change nothing but ``fetched_at``, the time the copy
+    was stored.
     The bytes are compared by their SHA-256 as the meta records it; a meta written before it
     recorded one has the copy read back instead."""
-    if not meta or (meta.get("etag"), meta.get("last_modified"), meta.get("wayback_url")) != (
-            got.etag, got.last_modified, got.wayback_url):
+    if not meta or (meta.get("etag"), meta.get("last_modified"), meta.get("wayback_url"),
+                    meta.get("content_type")) != (
+            got.etag, got.last_modified, got.wayback_url, got.content_type):
         return False
     if meta.get("sha256") and got.sha256:
         return bool(meta["sha256"] == got.sha256)
@@ -174,10 +178,11 @@ def plan_sources(
         page_year = year or (catalog.year_of_source(source) if _is_url(source) else None)
         doc = None
         try:
-            data, capture = read_page(source, http, archive=archive, year=page_year)
+            data, capture, content_type = read_page(source, http, archive=archive,
+                                                    year=page_year)
             local = None if _is_url(source) else Path(source)
-            doc = Document(source, data, base_url=base_url, file=local,
-                           r2p_only=given in r2p_only)
+            doc = Document(source, data, content_type=content_type, base_url=base_url,
+                           file=local, r2p_only=given in r2p_only)
             layout = layout_for(doc)
             planned = layout.plan(doc, page_year)
         except UnusableInput as exc:
