@@ -79,6 +79,30 @@ def test_local_page_with_relative_links_warns(tmp_path):
                           "pass --base-url URL (the page's address)\n")
 
 
+@pytest.mark.parametrize("generator, layout", [
+    ("", "generic"), ("Joomla! 1.5", "joomla"), ("Drupal 7", "drupal"),
+    ("WordPress 6.4", "wordpress")])
+def test_local_page_of_any_site_layout_drops_speakers_with_relative_links(
+        tmp_path, generator, layout):
+    from r2p_archive.pages import Document, layout_for
+
+    page = tmp_path / "p.html"
+    meta = f'<meta name="generator" content="{generator}">' if generator else ""
+    page.write_text(f"<html><head>{meta}</head><body>"
+                    "<p>On 6 September 2016 the dialogue took place.</p>"
+                    "<ul><li><a href='docs/ghana.pdf'>Ghana</a></li>"
+                    "<li><a href='http://x.test/kenya.pdf'>Kenya</a></li>"
+                    "<li><a href='http://x.test/peru.pdf'>Peru</a></li>"
+                    "<li><a href='http://x.test/chile.pdf'>Chile</a></li></ul></body></html>")
+    assert layout_for(Document(str(page), page.read_bytes())).NAME == layout
+    res = r2p("fetch", str(page), "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert [s["speaker"] for s in json.loads(res.stdout)] == ["Kenya", "Peru", "Chile"]
+    assert res.stderr == (f"r2p: warning: {page}: 1 relative link(s) cannot be resolved; "
+                          "pass --base-url URL (the page's address); 1 speaker(s) without a "
+                          "resolvable link not stored: Ghana\n")
+
+
 @pytest.mark.parametrize("args, message", [
     (["/nonexistent/page.html"], "r2p: error: /nonexistent/page.html: no such file or URL\n"),
     (["--year", "2020"], "r2p: error: the catalog has no source page for 2020 (see `r2p dialogues`); "

@@ -171,7 +171,7 @@ def plan_sources(
     """Read and plan each source (dialogue page or verbatim record); an unreadable source is
     reported, not raised.  ``r2p_only``: sources (symbols) of which only the turns under the
     R2P agenda item are kept (the catalog's records)."""
-    from r2p_archive.pages import Document, layout_for
+    from r2p_archive.pages import PAGE_LAYOUTS, Document, layout_for
 
     results = []
     for source, given in expand_sources(sources, languages):
@@ -192,7 +192,8 @@ def plan_sources(
             if doc is not None:
                 doc.close()
         base = base_url or (source if _is_url(source) else None)
-        relative = _count_relative_links(data) if base is None and layout.NAME == "generic" else 0
+        web_page = layout.NAME in PAGE_LAYOUTS  # the site layouts read pages as generic does
+        relative = _count_relative_links(data) if base is None and web_page else 0
         base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
                      "(the page's address)")
         if not planned:
