@@ -103,6 +103,37 @@ def test_local_page_of_any_site_layout_drops_speakers_with_relative_links(
                           "resolvable link not stored: Ghana\n")
 
 
+def test_speakers_of_unresolvable_links_are_dropped_by_the_link_not_by_its_text(tmp_path):
+    # the link texts are not the canonical names ("Russia", "UK", HTML entities): the parsed
+    # link says its href could not be resolved; the unlinked Ghana is no link of the page
+    page = tmp_path / "p.html"
+    page.write_text("<p>On 6 September 2016 the dialogue took place.</p>"
+                    "<ul><li><a href='docs/russia.pdf'>Russia</a></li>"
+                    "<li><a href='docs/uk.pdf'>UK</a></li>"
+                    "<li><a href='docs/ci.pdf'>C&ocirc;te d&#8217;Ivoire</a></li>"
+                    "<li>Ghana</li>"
+                    "<li><a href='http://x.test/kenya.pdf'>Kenya</a></li>"
+                    "<li><a href='http://x.test/peru.pdf'>Peru</a></li></ul>")
+    res = r2p("fetch", str(page), "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert [(s["speaker"], s["url"]) for s in json.loads(res.stdout)] == [
+        ("Ghana", None), ("Kenya", "http://x.test/kenya.pdf"),
+        ("Peru", "http://x.test/peru.pdf")]
+    assert res.stderr == (f"r2p: warning: {page}: 3 relative link(s) cannot be resolved; "
+                          "pass --base-url URL (the page's address); 3 speaker(s) without a "
+                          "resolvable link not stored: Russian Federation, United Kingdom, "
+                          "Côte d'Ivoire\n")
+    # with the page's <base href> the links resolve: nothing to warn about
+    page.write_text("<base href='http://x.test/'>" + page.read_text())
+    res = r2p("fetch", str(page), "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert res.stderr == ""
+    assert [(s["speaker"], s["url"]) for s in json.loads(res.stdout)][:3] == [
+        ("Russian Federation", "http://x.test/docs/russia.pdf"),
+        ("United Kingdom", "http://x.test/docs/uk.pdf"),
+        ("Côte d'Ivoire", "http://x.test/docs/ci.pdf")]
+
+
 @pytest.mark.parametrize("args, message", [
     (["/nonexistent/page.html"], "r2p: error: /nonexistent/page.html: no such file or URL\n"),
     (["--year", "2020"], "r2p: error: the catalog has no source page for 2020 (see `r2p dialogues`); "

@@ -171,7 +171,7 @@ def plan_sources(
     """Read and plan each source (dialogue page or verbatim record); an unreadable source is
     reported, not raised.  ``r2p_only``: sources (symbols) of which only the turns under the
     R2P agenda item are kept (the catalog's records)."""
-    from r2p_archive.pages import PAGE_LAYOUTS, Document, layout_for
+    from r2p_archive.pages import Document, layout_for
 
     results = []
     for source, given in expand_sources(sources, languages):
@@ -185,15 +185,13 @@ def plan_sources(
                            file=local, r2p_only=given in r2p_only)
             layout = layout_for(doc)
             planned = layout.plan(doc, page_year)
+            relative = doc.unresolved_links  # counted by any web-page layout
         except UnusableInput as exc:
             results.append(SourceResult(source, page_year, error=str(exc)))
             continue
         finally:
             if doc is not None:
                 doc.close()
-        base = base_url or (source if _is_url(source) else None)
-        web_page = layout.NAME in PAGE_LAYOUTS  # the site layouts read pages as generic does
-        relative = _count_relative_links(data) if base is None and web_page else 0
         base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
                      "(the page's address)")
         if not planned:
@@ -208,10 +206,8 @@ def plan_sources(
         if relative:
             # a speaker whose link could not be resolved is no statement of its own (it would
             # be stored as no_link, and again with its document once --base-url is given)
-            texts = _relative_link_texts(data)
-            unlinked = [p for p in planned if p.url is None
-                        and " ".join(p.speaker.split()).casefold() in texts]
-            planned = [p for p in planned if p not in unlinked]
+            unlinked = [p for p in planned if p.unresolved]
+            planned = [p for p in planned if not p.unresolved]
             if unlinked:
                 names = ", ".join(p.speaker for p in unlinked[:5])
                 warning = (warning or "") + (
@@ -225,34 +221,6 @@ def plan_sources(
         results.append(SourceResult(source, page_year, planned, from_wayback=capture,
                                     warning=warning, data=data if record else None))
     return results
-
-
-_HREF = re.compile(rb"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
-
-
-_ANCHOR = re.compile(rb"""<a\s[^>]*?href\s*=\s*["']?\s*([^"'\s>]*)[^>]*>(.*?)</a\s*>""",
-                     re.IGNORECASE | re.DOTALL)
-
-
-def _relative_link_texts(data: bytes) -> set[str]:
-    """The texts (tags removed, spaces collapsed, case folded) of a page's relative links."""
-    out = set()
-    for match in _ANCHOR.finditer(data[:MAX_PAGE_BYTES]):
-        href = match.group(1)
-        if href and not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//", href):
-            text = re.sub(rb"<[^>]*>", b" ", match.group(2)).decode("utf-8", "replace")
-            out.add(" ".join(text.split()).casefold())
-    return out
-
-
-def _count_relative_links(data: bytes) -> int:
-    """How many links of a page are relative (neither absolute nor fragment/javascript)."""
-    count = 0
-    for match in _HREF.finditer(data[:MAX_PAGE_BYTES]):
-        href = match.group(1)
-        if href and not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//", href):
-            count += 1
-    return count
 
 
 def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]:
