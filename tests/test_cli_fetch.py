@@ -79,6 +79,61 @@ def test_local_page_with_relative_links_warns(tmp_path):
                           "pass --base-url URL (the page's address)\n")
 
 
+@pytest.mark.parametrize("generator, layout", [
+    ("", "generic"), ("Joomla! 1.5", "joomla"), ("Drupal 7", "drupal"),
+    ("WordPress 6.4", "wordpress")])
+def test_local_page_of_any_site_layout_drops_speakers_with_relative_links(
+        tmp_path, generator, layout):
+    from r2p_archive.pages import Document, layout_for
+
+    page = tmp_path / "p.html"
+    meta = f'<meta name="generator" content="{generator}">' if generator else ""
+    page.write_text(f"<html><head>{meta}</head><body>"
+                    "<p>On 6 September 2016 the dialogue took place.</p>"
+                    "<ul><li><a href='docs/ghana.pdf'>Ghana</a></li>"
+                    "<li><a href='http://x.test/kenya.pdf'>Kenya</a></li>"
+                    "<li><a href='http://x.test/peru.pdf'>Peru</a></li>"
+                    "<li><a href='http://x.test/chile.pdf'>Chile</a></li></ul></body></html>")
+    assert layout_for(Document(str(page), page.read_bytes())).NAME == layout
+    res = r2p("fetch", str(page), "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert [s["speaker"] for s in json.loads(res.stdout)] == ["Kenya", "Peru", "Chile"]
+    assert res.stderr == (f"r2p: warning: {page}: 1 relative link(s) cannot be resolved; "
+                          "pass --base-url URL (the page's address); 1 speaker(s) without a "
+                          "resolvable link not stored: Ghana\n")
+
+
+def test_speakers_of_unresolvable_links_are_dropped_by_the_link_not_by_its_text(tmp_path):
+    # the link texts are not the canonical names ("Russia", "UK", HTML entities): the parsed
+    # link says its href could not be resolved; the unlinked Ghana is no link of the page
+    page = tmp_path / "p.html"
+    page.write_text("<p>On 6 September 2016 the dialogue took place.</p>"
+                    "<ul><li><a href='docs/russia.pdf'>Russia</a></li>"
+                    "<li><a href='docs/uk.pdf'>UK</a></li>"
+                    "<li><a href='docs/ci.pdf'>C&ocirc;te d&#8217;Ivoire</a></li>"
+                    "<li>Ghana</li>"
+                    "<li><a href='http://x.test/kenya.pdf'>Kenya</a></li>"
+                    "<li><a href='http://x.test/peru.pdf'>Peru</a></li></ul>")
+    res = r2p("fetch", str(page), "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert [(s["speaker"], s["url"]) for s in json.loads(res.stdout)] == [
+        ("Ghana", None), ("Kenya", "http://x.test/kenya.pdf"),
+        ("Peru", "http://x.test/peru.pdf")]
+    assert res.stderr == (f"r2p: warning: {page}: 3 relative link(s) cannot be resolved; "
+                          "pass --base-url URL (the page's address); 3 speaker(s) without a "
+                          "resolvable link not stored: Russian Federation, United Kingdom, "
+                          "Côte d'Ivoire\n")
+    # with the page's <base href> the links resolve: nothing to warn about
+    page.write_text("<base href='http://x.test/'>" + page.read_text())
+    res = r2p("fetch", str(page), "--dry-run", "--json")
+    assert res.exit_code == 0
+    assert res.stderr == ""
+    assert [(s["speaker"], s["url"]) for s in json.loads(res.stdout)][:3] == [
+        ("Russian Federation", "http://x.test/docs/russia.pdf"),
+        ("United Kingdom", "http://x.test/docs/uk.pdf"),
+        ("Côte d'Ivoire", "http://x.test/docs/ci.pdf")]
+
+
 @pytest.mark.parametrize("args, message", [
     (["/nonexistent/page.html"], "r2p: error: /nonexistent/page.html: no such file or URL\n"),
     (["--year", "2020"], "r2p: error: the catalog has no source page for 2020 (see `r2p dialogues`); "
@@ -219,6 +274,37 @@ def test_kept_copy_of_the_page_is_rewritten_only_when_the_page_changed(site, tmp
     assert r2p("fetch", dialogue.page_url, "--json", archive=arc).exit_code == 0
     assert copy.read_bytes() == changed
     assert json.loads(meta.read_text())["url"] == dialogue.page_url
+
+
+def test_kept_copy_is_compared_by_its_sha256_not_read_back(site, tmp_path, monkeypatch):
+    import hashlib
+
+    dialogue = serve_dialogue(site, 2, year=2015)  # served without ETag: read in full each time
+    arc = tmp_path / "arc"
+    assert r2p("fetch", dialogue.page_url, "--jobs", "1", archive=arc).exit_code == 0
+    (copy,) = (arc / "pages").glob("*.html")
+    meta = copy.with_suffix(".json")
+    assert json.loads(meta.read_text())["sha256"] == hashlib.sha256(copy.read_bytes()).hexdigest()
+    kept_meta = meta.read_bytes()
+    read_back = []
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        read_back.append(self)
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert r2p("fetch", dialogue.page_url, "--json", archive=arc).exit_code == 0
+    assert copy not in read_back
+    assert meta.read_bytes() == kept_meta  # same bytes: nothing rewritten
+    # a meta kept before the SHA-256 was recorded: the copy is read back and compared
+    old = json.loads(kept_meta)
+    del old["sha256"]
+    meta.write_text(json.dumps(old, indent=2))
+    read_back.clear()
+    assert r2p("fetch", dialogue.page_url, "--json", archive=arc).exit_code == 0
+    assert copy in read_back
+    assert json.loads(meta.read_text()) == old  # same bytes: still nothing rewritten
 
 
 def test_second_writer_exits_2(tmp_path, site, monkeypatch):

@@ -297,3 +297,42 @@ def test_downloads_overlap_and_respect_the_per_host_limit(sites, tmp_path):
     # second URL kept on it (#12 item 4)
     assert report.counts() == {"ok": 10, "duplicate": 10, "skipped": 0}
     assert (one.max_in_flight, two.max_in_flight) == (4, 4)
+
+
+def test_page_is_decoded_by_the_charset_it_was_served_with(site, tmp_path):
+    """A windows-1251 page without <meta charset>: the HTTP header decodes it, when it is
+    read, when the server answers 304 and when the kept copy stands in for a dead page."""
+    from siteserver import Response
+
+    from r2p_archive.catalog import Catalog
+    from r2p_archive.sources import plan_sources
+
+    html = ("<html><body><h1>Dialogue</h1><p>On 6 September 2016 the dialogue took place.</p>"
+            "<ul><li><a href='http://x.test/ghana.pdf'>Ghana</a></li>"
+            "<li><a href='http://x.test/kenya.pdf'>Kenya</a></li>"
+            "<li><a href='http://x.test/adviser.pdf'>Mr. Иван Шимонович, Special Adviser</a></li>"
+            "<li><a href='http://x.test/peru.pdf'>Peru</a></li></ul></body></html>")
+    served = "text/html; charset=windows-1251"
+    url = site.add_sequence("/ru.html", [
+        Response(html.encode("cp1251"), 200, {"Content-Type": served, "ETag": '"v1"'}),
+        Response(b"", 304, {"ETag": '"v1"'})])
+    archive = Archive(tmp_path / "arc")
+    http = http_for()
+    speakers = ["Ghana", "Kenya", "Mr. Иван Шимонович, Special Adviser", "Peru"]
+
+    def planned():
+        (result,) = plan_sources([url], catalog=Catalog(()), http=http, year=2016,
+                                 archive=archive)
+        assert result.error is None
+        return [st.speaker for st in result.statements]
+
+    try:
+        assert planned() == speakers
+        (meta,) = (archive.root / "pages").glob("*.json")
+        assert json.loads(meta.read_text())["content_type"] == served
+        assert planned() == speakers  # 304: the kept copy, decoded as it was served
+        assert site.requests_to("/ru.html")[-1].headers["If-None-Match"] == '"v1"'
+        site.add("/ru.html", "gone", status=404)
+        assert planned() == speakers  # the page is gone: the kept copy
+    finally:
+        http.close()

@@ -866,3 +866,22 @@ def test_refused_link_schemes_are_noted_on_the_speaker():
         ("Ghana", None, (), None),
         ("Peru", "http://x.test/p.pdf", (), None),
     ]
+
+
+def test_relative_links_without_a_base_are_counted_and_their_speakers_flagged():
+    html = ("<p>On 6 September 2016 the dialogue took place.</p>"
+            "<ul><li><a href='docs/russia.pdf'>Russia</a></li><li>Ghana</li>"
+            "<li><a href='http://x.test/kenya.pdf'>Kenya</a></li>"
+            "<li><a href='http://x.test/peru.pdf'>Peru</a></li></ul>"
+            "<p><a href='#top'>Top</a> <a href='mailto:a@x.test'>Mail</a> "
+            "<a href='//x.test/'>Home</a> <a href='about.html'>About</a></p>")
+    parsed = parse_page(html, base_url=None, page="p.html")
+    assert parsed.unresolved_links == 2  # docs/russia.pdf and about.html
+    assert [(s.speaker, s.url, s.unresolved) for s in parsed.statements] == [
+        ("Russian Federation", None, True), ("Ghana", None, False),
+        ("Kenya", "http://x.test/kenya.pdf", False), ("Peru", "http://x.test/peru.pdf", False)]
+    assert "unresolved" not in parsed.statements[0].to_json()
+    based = parse_page(html, base_url="http://x.test/", page="p.html")
+    assert based.unresolved_links == 0
+    assert [(s.speaker, s.unresolved) for s in based.statements][0] == (
+        "Russian Federation", False)

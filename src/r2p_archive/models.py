@@ -118,6 +118,9 @@ class PlannedStatement:
     source: str | None = None  # the page or record it came from (URL or file path)
     part: Part | None = None  # set when the statement is a part of a larger document
     text: str | None = field(default=None, repr=False, compare=False)  # a part's text
+    # no link because its relative href could not be resolved (no base URL): not a statement
+    # of its own; internal, not serialised
+    unresolved: bool = field(default=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:

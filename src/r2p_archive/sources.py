@@ -55,8 +55,9 @@ def _page_cache(archive: Archive | None, url: str) -> tuple[Path, Path] | None:
 
 
 def read_page(source: str, http: Http, *, archive: Archive | None, year: int | None
-              ) -> tuple[bytes, str | None]:
-    """The bytes of a dialogue page and, if it came from the Wayback Machine, the capture URL.
+              ) -> tuple[bytes, str | None, str | None]:
+    """The bytes of a dialogue page, the capture URL if it came from the Wayback Machine, and
+    the Content-Type it was served with (its charset decodes a page without ``<meta>``).
 
     URLs are re-read conditionally against the copy kept in ``{archive}/pages`` (if any); a
     dead page falls back to the Wayback Machine, then to the kept copy.
@@ -70,7 +71,7 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         try:
             if path.stat().st_size > MAX_PAGE_BYTES:
                 raise UnusableInput(f"{source}: larger than {MAX_PAGE_BYTES // 2**20} MB")
-            return path.read_bytes(), None
+            return path.read_bytes(), None, None
         except FileNotFoundError:
             raise UnusableInput(f"{source}: no such file or URL") from None
         except IsADirectoryError:
@@ -95,10 +96,10 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         )
     except DownloadError as exc:
         if meta and cache:
-            return cache[0].read_bytes(), None
+            return cache[0].read_bytes(), None, meta.get("content_type")
         raise UnusableInput(f"{source}: {exc}") from None
     if got.not_modified and cache:
-        return cache[0].read_bytes(), meta.get("wayback_url")
+        return cache[0].read_bytes(), meta.get("wayback_url"), meta.get("content_type")
     try:
         data = got.path.read_bytes() if got.path else b""
     finally:
@@ -107,17 +108,24 @@ def read_page(source: str, http: Http, *, archive: Archive | None, year: int | N
         atomic_write_bytes(cache[0], data)
         atomic_write_text(cache[1], json.dumps({
             "url": source, "etag": got.etag, "last_modified": got.last_modified,
-            "wayback_url": got.wayback_url, "fetched_at": utc_now(),
+            "wayback_url": got.wayback_url, "content_type": got.content_type,
+            "sha256": got.sha256, "fetched_at": utc_now(),
         }, indent=2))
-    return data, got.wayback_url
+    return data, got.wayback_url, got.content_type
 
 
 def _same_copy(copy: Path, meta: dict, data: bytes, got: Download) -> bool:
-    """The kept copy holds these very bytes with these validators already: rewriting it (two
-    synced writes) would change nothing but ``fetched_at``, the time the copy was stored."""
-    if not meta or (meta.get("etag"), meta.get("last_modified"), meta.get("wayback_url")) != (
-            got.etag, got.last_modified, got.wayback_url):
+    """The kept copy holds these very bytes with these validators and Content-Type already:
+    rewriting it (two synced writes) would change nothing but ``fetched_at``, the time the copy
+    was stored.
+    The bytes are compared by their SHA-256 as the meta records it; a meta written before it
+    recorded one has the copy read back instead."""
+    if not meta or (meta.get("etag"), meta.get("last_modified"), meta.get("wayback_url"),
+                    meta.get("content_type")) != (
+            got.etag, got.last_modified, got.wayback_url, got.content_type):
         return False
+    if meta.get("sha256") and got.sha256:
+        return bool(meta["sha256"] == got.sha256)
     try:
         return copy.read_bytes() == data
     except OSError:
@@ -170,20 +178,20 @@ def plan_sources(
         page_year = year or (catalog.year_of_source(source) if _is_url(source) else None)
         doc = None
         try:
-            data, capture = read_page(source, http, archive=archive, year=page_year)
+            data, capture, content_type = read_page(source, http, archive=archive,
+                                                    year=page_year)
             local = None if _is_url(source) else Path(source)
-            doc = Document(source, data, base_url=base_url, file=local,
-                           r2p_only=given in r2p_only)
+            doc = Document(source, data, content_type=content_type, base_url=base_url,
+                           file=local, r2p_only=given in r2p_only)
             layout = layout_for(doc)
             planned = layout.plan(doc, page_year)
+            relative = doc.unresolved_links  # counted by any web-page layout
         except UnusableInput as exc:
             results.append(SourceResult(source, page_year, error=str(exc)))
             continue
         finally:
             if doc is not None:
                 doc.close()
-        base = base_url or (source if _is_url(source) else None)
-        relative = _count_relative_links(data) if base is None and layout.NAME == "generic" else 0
         base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
                      "(the page's address)")
         if not planned:
@@ -198,10 +206,8 @@ def plan_sources(
         if relative:
             # a speaker whose link could not be resolved is no statement of its own (it would
             # be stored as no_link, and again with its document once --base-url is given)
-            texts = _relative_link_texts(data)
-            unlinked = [p for p in planned if p.url is None
-                        and " ".join(p.speaker.split()).casefold() in texts]
-            planned = [p for p in planned if p not in unlinked]
+            unlinked = [p for p in planned if p.unresolved]
+            planned = [p for p in planned if not p.unresolved]
             if unlinked:
                 names = ", ".join(p.speaker for p in unlinked[:5])
                 warning = (warning or "") + (
@@ -215,34 +221,6 @@ def plan_sources(
         results.append(SourceResult(source, page_year, planned, from_wayback=capture,
                                     warning=warning, data=data if record else None))
     return results
-
-
-_HREF = re.compile(rb"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
-
-
-_ANCHOR = re.compile(rb"""<a\s[^>]*?href\s*=\s*["']?\s*([^"'\s>]*)[^>]*>(.*?)</a\s*>""",
-                     re.IGNORECASE | re.DOTALL)
-
-
-def _relative_link_texts(data: bytes) -> set[str]:
-    """The texts (tags removed, spaces collapsed, case folded) of a page's relative links."""
-    out = set()
-    for match in _ANCHOR.finditer(data[:MAX_PAGE_BYTES]):
-        href = match.group(1)
-        if href and not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//", href):
-            text = re.sub(rb"<[^>]*>", b" ", match.group(2)).decode("utf-8", "replace")
-            out.add(" ".join(text.split()).casefold())
-    return out
-
-
-def _count_relative_links(data: bytes) -> int:
-    """How many links of a page are relative (neither absolute nor fragment/javascript)."""
-    count = 0
-    for match in _HREF.finditer(data[:MAX_PAGE_BYTES]):
-        href = match.group(1)
-        if href and not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//", href):
-            count += 1
-    return count
 
 
 def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]:

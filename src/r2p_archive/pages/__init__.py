@@ -33,6 +33,9 @@ class Document:
     base_url: str | None = None  # for resolving relative links (``--base-url``)
     file: Path | None = None  # a local copy of ``data``, when there is one
     r2p_only: bool = False  # of a record, keep only the turns under the R2P agenda item
+    # set by planning a web page: how many of its links are relative with no base URL to
+    # resolve them against (``--base-url``)
+    unresolved_links: int = 0
     _tmp: tempfile._TemporaryFileWrapper | None = field(default=None, repr=False)
 
     def path(self) -> Path:

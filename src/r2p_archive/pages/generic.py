@@ -80,7 +80,7 @@ from r2p_archive.pages.lines import (
     sentence_fragments,
     split_lines,
 )
-from r2p_archive.pages.links import resolve_url, url_key
+from r2p_archive.pages.links import is_relative, resolve_url, url_key
 from r2p_archive.pages.notes import find_year, not_a_statement, speaker_from_filename
 from r2p_archive.pages.speakerlist import Entry, ListReader, who
 from r2p_archive.pages.webpage import Link, anchor_text, decode_html, flatten, parse_tree
@@ -96,6 +96,7 @@ class ParsedPage:
     title: str | None
     date_year: int | None  # year of the dialogue date found in the page text, if any
     statements: list[PlannedStatement]  # in page order (speaker list order)
+    unresolved_links: int = 0  # relative links, with no base URL to resolve them against
 
 
 
@@ -127,8 +128,10 @@ def plan(document: Document, year: int | None, site: Site | None = None
     """The statements of a dialogue page; site layouts pass what they know of their CMS."""
     base = document.base_url or (document.source if re.match(r"https?://", document.source)
                                  else None)
-    return parse_page(document.data, base_url=base, page=document.source, year=year,
-                      content_type=document.content_type, site=site).statements
+    parsed = parse_page(document.data, base_url=base, page=document.source, year=year,
+                        content_type=document.content_type, site=site)
+    document.unresolved_links = parsed.unresolved_links
+    return parsed.statements
 
 
 def is_html(document: Document) -> bool:
@@ -146,7 +149,7 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
     site = site or Site()
     text = (decode_html(html, content_type) if isinstance(html, (bytes, bytearray))
             else str(html))
-    items, title, meta = _flatten_page(text, base_url, page, site)
+    items, title, meta, unresolved = _flatten_page(text, base_url, page, site)
     plain = " ".join(val for kind, val in items if kind == "t")
     # the meeting's date; a date stamp of the page only when the text names no date
     date_year = find_year(plain) or find_year(" ".join(meta), stamps=True)
@@ -162,19 +165,22 @@ def parse_page(html: bytes | str, *, base_url: str | None, page: str | None = No
     entries, in_region = _speaker_list_entries(lines, kinds, keys)
     _ProseLinks(entries, keys).read(lines, in_region)
     statements = [_planned(entry, use_year, page) for entry in _without_repeats(entries)]
-    return ParsedPage(title=title, date_year=date_year, statements=statements)
+    return ParsedPage(title=title, date_year=date_year, statements=statements,
+                      unresolved_links=unresolved)
 
 
 def _flatten_page(text: str, base_url: str | None, page: str | None, site: Site
-                  ) -> tuple[list, str | None, list[str]]:
-    """Step 1: (the stream of items, the page's title, the text of its date stamps)."""
+                  ) -> tuple[list, str | None, list[str], int]:
+    """Step 1: (the stream of items, the page's title, the text of its date stamps, how many
+    of its links are relative with no base URL to resolve them against)."""
     root = parse_tree(text)
     items: list = []
     meta: list[str] = []
     title: str | None = None
     if root is None:
-        return items, title, meta
+        return items, title, meta, 0
     base = _link_base(root, base_url, page)
+    unresolved = 0 if base else sum(is_relative(a.get("href")) for a in root.iter("a"))
     page_url = resolve_url(base_url or page, None) if (base_url or page) else None
     content = boilerplate.main_content(root, site.content)
     items, title = flatten(root, base, page_url, content, site.chrome, meta)
@@ -182,7 +188,7 @@ def _flatten_page(text: str, base_url: str | None, page: str | None, site: Site
         title_el = root.find(".//title")
         if title_el is not None:
             title = one_line(anchor_text(title_el), 300) or None
-    return items, title, meta
+    return items, title, meta, unresolved
 
 
 def _link_base(root: Element, base_url: str | None, page: str | None) -> str | None:
@@ -290,6 +296,7 @@ def _without_repeats(entries: list[Entry]) -> list[Entry]:
             if key in seen_unlinked:
                 for note in entry.notes:
                     seen_unlinked[key].add_note(note)
+                seen_unlinked[key].unresolved |= entry.unresolved
                 continue
             seen_unlinked[key] = entry
         kept.append(entry)
@@ -306,6 +313,7 @@ def _planned(entry: Entry, year: int, page: str | None) -> PlannedStatement:
         url=entry.url,
         note="; ".join(entry.notes) if entry.notes else None,
         source=page,
+        unresolved=entry.unresolved,
     )
 
 

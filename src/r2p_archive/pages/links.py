@@ -37,6 +37,16 @@ _HOME_PATHS = {"", "/", "/index.php", "/index.html", "/index.htm", "/home", "/en
                "/es", "/default.aspx", "/index.asp", "/main"}
 
 
+_NOT_RELATIVE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|#|//")
+
+
+def is_relative(href: str | None) -> bool:
+    """A link relative to the page's address (neither absolute, protocol-relative nor a
+    fragment): it resolves only against a base URL."""
+    href = re.sub(r"[\t\r\n]+", "", href or "").strip()
+    return bool(href) and not _NOT_RELATIVE.match(href)
+
+
 def resolve_url(href: str | None, base: str | None) -> str | None:
     """Absolute, normalised http(s) URL of a link, or None when it is not a usable link."""
     if not href:

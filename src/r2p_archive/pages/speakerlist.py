@@ -26,6 +26,7 @@ class Entry:
     languages: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     lang_from_link: bool = False  # languages named by the link text itself ("French")
+    unresolved: bool = False  # named by a relative link with no base URL to resolve it
 
     def add_note(self, note: str | None) -> None:
         if note and note not in self.notes:
@@ -67,6 +68,7 @@ class ListReader:
         self.paren_text: list[str] = []
         self.paren_links: list[Link] = []
         self.paren_lines = 0
+        self.unresolved: set[tuple] = set()  # speakers of this line's unresolvable links
 
     # -- entries --------------------------------------------------------------------------
     def _add(self, speaker: Speaker, url: str | None, langs: list[str] | None = None) -> Entry:
@@ -110,6 +112,7 @@ class ListReader:
         for seg in self.segments:
             self._flush_segment(seg)
         self.segments = [""]
+        self.unresolved.clear()
 
     def _flush_segment(self, seg: str) -> None:
         text = strip_decoration(one_line(seg, 400))
@@ -126,7 +129,9 @@ class ListReader:
             self.current.add_note(note)
             return
         for speaker in segment_speakers(text, people=self.line_entries == 0):
-            self._add(speaker, None)
+            entry = self._add(speaker, None)
+            if who(speaker) in self.unresolved:
+                entry.unresolved = True
 
     # -- notes in parentheses -------------------------------------------------------------
     def _close_note(self) -> None:
@@ -243,6 +248,11 @@ class ListReader:
     def _plain_link(self, link: Link, text: str) -> None:
         """A link that is not a statement: just text."""
         self.segments[-1] += f" {text} "
+        if link.unresolved:
+            # the speaker it names (as canonical as the speakers the segment yields)
+            speaker = classify(one_line(text))
+            if speaker is not None:
+                self.unresolved.add(who(speaker))
         if link.refused and not self.paren_depth:
             # The speaker is planned without a document; say why its link was dropped.
             before = len(self.entries)

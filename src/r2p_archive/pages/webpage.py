@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from r2p_archive import boilerplate
-from r2p_archive.pages.links import IGNORED_SCHEMES, resolve_url, target_kind
+from r2p_archive.pages.links import IGNORED_SCHEMES, is_relative, resolve_url, target_kind
 from r2p_archive.text import one_line
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ class Link:
     kind: str  # never / doc / page
     pos: int
     refused: str | None = None  # scheme of a link never followed (javascript, file, ftp...)
+    unresolved: bool = False  # a relative href, and no base URL to resolve it against
 
 
 REFUSED_NOTE = "link refused: {scheme}: URLs are never followed"
@@ -183,7 +184,8 @@ def _anchor_link(el: Element, base: str | None, page_url: str | None, pos: int) 
     scheme = refused.group(1).lower() if refused else None
     if scheme in ("mailto", "tel", "sms"):
         scheme = None  # contact links: not a refused statement
-    return Link(url, anchor_text(el), kind, pos, scheme)
+    unresolved = url is None and base is None and is_relative(href)
+    return Link(url, anchor_text(el), kind, pos, scheme, unresolved)
 
 
 
