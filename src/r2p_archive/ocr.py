@@ -33,7 +33,9 @@ def ocr_all(self: Any, records: list[Record]) -> None:
             self.actions[rec.id] = Action.OCR_FAILED
             self.reporter.done(rec, Action.OCR_FAILED)
             continue
-        job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages))
+        # ocr=False: the copy is ocrmypdf's result; Tesseract must not read it a second time
+        job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages),
+                         ocr=False)
         (result,) = extract_many([job], workers=1, timeout=self.options.extract_timeout)
         result.extractor = "pdfminer+ocrmypdf"
         if result.status == Status.NO_TEXT:
