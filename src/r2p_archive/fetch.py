@@ -34,6 +34,7 @@ from r2p_archive.sources import (  # noqa: F401  (importable from here, as befor
     unique_statements,
 )
 from r2p_archive.storage import (
+    SIDECAR,
     TEXT,
     Archive,
     atomic_write_text,
@@ -137,10 +138,16 @@ class _Run:
         kind = sniff_file(got.path, got.content_type)
         folder = self.archive.folder(rec)
         name = f"statement.{EXTENSIONS.get(kind or '', 'bin')}"
+        if rec.original:  # a refresh: first the sidecar lets go of the old original and text,
+            # so a run killed from here on leaves a PENDING statement without an original,
+            # which the next run downloads again (never a sidecar naming a replaced file)
+            rec.original, rec.text, rec.text_sha256 = None, None, None
+            rec.status, rec.extracted_sha256 = PENDING, None
+            self.save(rec)
+        for old in folder.glob("statement.*"):  # the old original, text, OCR copy
+            if old.name not in (SIDECAR, name):
+                old.unlink(missing_ok=True)
         os.replace(got.path, folder / name)
-        if rec.original and rec.original != name:
-            (folder / rec.original).unlink(missing_ok=True)
-        (folder / TEXT).unlink(missing_ok=True)
         rec.original, rec.text = name, None
         rec.kind = kind
         rec.final_url = got.final_url
