@@ -199,6 +199,20 @@ def test_refresh_with_changed_document_replaces_it(world, tmp_path):
         "Kenya version two, corrected: national committees prevent violence before elections.\n")
 
 
+def test_ocr_option_without_ocr_installed_fails_before_downloading(world, tmp_path,
+                                                                   monkeypatch):
+    from r2p_archive.errors import UnusableInput
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    docs = world["docs"]
+    url = docs.add("/2014/kenya.pdf", pdf_bytes("Kenya: national committees prevent violence."))
+    with pytest.raises(UnusableInput, match="OCR needs ocrmypdf and tesseract"):
+        fetch(Archive(tmp_path / "arc"), [plan(2014, "Kenya", iso3="KEN", url=url)],
+              world["wb"], ocr=True)
+    assert docs.requests_to("/2014/kenya.pdf") == []
+    assert not (tmp_path / "arc").exists()
+
+
 class _Kill(BaseException):
     """Stands for SIGKILL at one write."""
 

@@ -362,6 +362,10 @@ def run(
     from r2p_archive.countries import country_name
 
     options = options or FetchOptions()
+    if options.ocr:  # before anything is downloaded, not after
+        from r2p_archive.ocr import require_ocr
+
+        require_ocr()
     reporter = reporter or Reporter()
     own_http = http is None
     if own_http:
@@ -414,9 +418,8 @@ def run(
                 state.fetch_all(todo, records)
                 records = state.merge_duplicates(records)
                 if options.ocr:
-                    from r2p_archive.ocr import ocr_all, require_ocr
+                    from r2p_archive.ocr import ocr_all
 
-                    require_ocr()
                     ocr_all(state, records)
             finally:
                 state.index.close()
