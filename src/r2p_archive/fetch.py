@@ -335,7 +335,6 @@ class _Run:
         rec.status = result.status
         rec.error = result.error
         rec.extractor = result.extractor
-        rec.ocr = result.ocr  # OCR facts (None when the text was not recognised)
         rec.pages = result.pages
         rec.text_chars = result.chars
         rec.extract_seconds = round(result.seconds, 3)
