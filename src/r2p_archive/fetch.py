@@ -71,7 +71,8 @@ def _validate_body(got: Download) -> None:
     assert got.path is not None  # only a body that arrived is validated
     kind = sniff_file(got.path, got.content_type)
     if kind == "html":
-        head = got.path.read_bytes()[: 256 * 1024]
+        with got.path.open("rb") as body:
+            head = body.read(256 * 1024)
         if _expects_document(got.url) or is_error_page(head):
             raise DownloadError("expected a document, got an error page", dead=True)
 
