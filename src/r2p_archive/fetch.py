@@ -28,9 +28,7 @@ from r2p_archive.models import (
 from r2p_archive.sources import (  # noqa: F401  (importable from here, as before the split)
     SourceResult,
     default_sources,
-    expand_sources,
     plan_sources,
-    read_page,
     unique_statements,
 )
 from r2p_archive.storage import (
