@@ -199,6 +199,72 @@ def test_refresh_with_changed_document_replaces_it(world, tmp_path):
         "Kenya version two, corrected: national committees prevent violence before elections.\n")
 
 
+def test_ocr_option_without_ocr_installed_fails_before_downloading(world, tmp_path,
+                                                                   monkeypatch):
+    from r2p_archive.errors import UnusableInput
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    docs = world["docs"]
+    url = docs.add("/2014/kenya.pdf", pdf_bytes("Kenya: national committees prevent violence."))
+    with pytest.raises(UnusableInput, match="OCR needs ocrmypdf and tesseract"):
+        fetch(Archive(tmp_path / "arc"), [plan(2014, "Kenya", iso3="KEN", url=url)],
+              world["wb"], ocr=True)
+    assert docs.requests_to("/2014/kenya.pdf") == []
+    assert not (tmp_path / "arc").exists()
+
+
+class _Kill(BaseException):
+    """Stands for SIGKILL at one write."""
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_refresh_killed_at_any_sidecar_write_is_completed_by_the_next_fetch(world, tmp_path,
+                                                                          monkeypatch, kind):
+    """A refresh that replaces a document, killed before any sidecar write (the first write
+    lets go of the old original, the second names the new one, the third records its text):
+    the archive is consistent, and the next fetch, without --refresh, keeps the old version
+    (killed before the refresh changed anything) or completes the new one.  "docx": the new
+    document is of another kind, so the old original has another name and must go."""
+    from docgen import make_docx
+
+    from r2p_archive.verify import verify
+
+    docs = world["docs"]
+    one = "Kenya version one: national committees prevent violence before elections."
+    two = "Kenya version two, corrected: national committees prevent violence before elections."
+    url = docs.add("/2014/kenya", pdf_bytes(one), content_type="application/pdf")
+    plans = [plan(2014, "Kenya", iso3="KEN", url=url)]
+    second = (pdf_bytes(two), "application/pdf") if kind == "pdf" else (
+        make_docx([two]), "application/vnd.openxmlformats-officedocument."
+                          "wordprocessingml.document")
+    real, calls = Archive.save, {"n": 0, "at": 0}
+
+    def save(self, rec):
+        calls["n"] += 1
+        if calls["n"] == calls["at"]:
+            raise _Kill()
+        return real(self, rec)
+
+    monkeypatch.setattr(Archive, "save", save)
+    for k in range(1, 4):
+        archive = Archive(tmp_path / f"arc-{k}")
+        docs.add("/2014/kenya", pdf_bytes(one), content_type="application/pdf")
+        fetch(archive, plans, world["wb"])
+        docs.add("/2014/kenya", second[0], content_type=second[1])
+        calls.update(n=0, at=k)
+        with pytest.raises(_Kill):
+            fetch(archive, plans, world["wb"], refresh=True)
+        calls.update(at=0)
+        problems = {p.problem for p in verify(archive).problems}
+        assert problems <= {"not in the index", "index out of date"}, (k, problems)
+        fetch(archive, plans, world["wb"])
+        assert verify(archive).problems == [], k
+        (folder,) = [p for p in (archive.root / "2014/KEN").iterdir()]
+        assert (folder / "statement.txt").read_text() == (one if k == 1 else two) + "\n", k
+        assert sorted(p.name for p in folder.iterdir()) == sorted([
+            "statement.json", f"statement.{'pdf' if k == 1 else kind}", "statement.txt"]), k
+
+
 def test_two_statements_with_the_same_path_are_both_kept(world, tmp_path):
     archive = Archive(tmp_path / "arc")
     docs = world["docs"]

@@ -70,6 +70,7 @@ def test_scanned_pdf_is_no_text_with_a_hint(site, tmp_path, monkeypatch):
 def test_ocr_command_recognises_and_extracts(site, tmp_path, monkeypatch):
     arc = tmp_path / "a"
     runner = CliRunner()
+    monkeypatch.setenv("PATH", "/nonexistent")  # fetched before OCR was installed
     assert fetch_scanned(site, arc).exit_code == 0
     install_fakes(tmp_path / "bin", monkeypatch)
     res = runner.invoke(cli, ["--archive", str(arc), "ocr", "--quiet"])
@@ -91,7 +92,41 @@ def test_ocr_command_recognises_and_extracts(site, tmp_path, monkeypatch):
     assert [h["speaker"] for h in json.loads(res.stdout)] == ["Botswana"]
 
 
+def test_ocr_runs_once_per_scanned_pdf(site, tmp_path, monkeypatch):
+    """A PDF that OCR has read is not read again: neither by the next `r2p ocr` (even when
+    ocrmypdf found no text) nor by `r2p ocr` after Tesseract read it during extraction."""
+    arc = tmp_path / "a"
+    runner = CliRunner()
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert fetch_scanned(site, arc).exit_code == 0
+    install_fakes(tmp_path / "bin", monkeypatch)
+    blank = (tmp_path / "bin" / "ocrmypdf").read_text().replace(
+        f"paragraphs=[{RECOGNISED!r}]", "paragraphs=[]")
+    (tmp_path / "bin" / "ocrmypdf").write_text(blank)  # recognises nothing
+    res = runner.invoke(cli, ["--archive", str(arc), "ocr", "--quiet"])
+    assert (res.exit_code, res.stdout) == (1, "OCR: 1 scanned PDF(s), 0 now with text.\n")
+    side = json.loads((arc / "2014/BWA/fr/statement.json").read_text())
+    assert (side["status"], side["error"], side["extractor"], side["ocr"]) == (
+        "no_text", "OCR recognised no text", "pdfminer+ocrmypdf", None)
+    args = arc / "2014/BWA/fr/statement.pdf.args"  # written by each ocrmypdf run
+    args.unlink()
+    res = runner.invoke(cli, ["--archive", str(arc), "ocr", "--quiet"])
+    assert (res.exit_code, res.stdout) == (0, "OCR: 0 scanned PDF(s), 0 now with text.\n")
+    assert not args.exists()
+    # Tesseract already read it during extraction (rec.ocr): `r2p ocr` leaves it alone
+    sidecar = arc / "2014/BWA/fr/statement.json"
+    side = json.loads(sidecar.read_text())
+    side.update(extractor="ocr", ocr={"engine": "tesseract 5", "ocrmypdf": None,
+                                      "language": "fra"})
+    sidecar.write_text(json.dumps(side))
+    res = runner.invoke(cli, ["--archive", str(arc), "ocr", "--quiet"])
+    assert (res.exit_code, res.stdout) == (0, "OCR: 0 scanned PDF(s), 0 now with text.\n")
+    assert not args.exists()
+
+
 def test_fetch_with_ocr_flag(site, tmp_path, monkeypatch):
+    # no Ghostscript on PATH: extraction cannot OCR, so `--ocr` runs ocrmypdf afterwards
+    monkeypatch.setenv("PATH", "/nonexistent")
     install_fakes(tmp_path / "bin", monkeypatch)
     res = fetch_scanned(site, tmp_path / "a", "--ocr", "--json")
     assert res.exit_code == 0

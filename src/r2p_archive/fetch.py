@@ -28,12 +28,11 @@ from r2p_archive.models import (
 from r2p_archive.sources import (  # noqa: F401  (importable from here, as before the split)
     SourceResult,
     default_sources,
-    expand_sources,
     plan_sources,
-    read_page,
     unique_statements,
 )
 from r2p_archive.storage import (
+    SIDECAR,
     TEXT,
     Archive,
     atomic_write_text,
@@ -70,7 +69,8 @@ def _validate_body(got: Download) -> None:
     assert got.path is not None  # only a body that arrived is validated
     kind = sniff_file(got.path, got.content_type)
     if kind == "html":
-        head = got.path.read_bytes()[: 256 * 1024]
+        with got.path.open("rb") as body:
+            head = body.read(256 * 1024)
         if _expects_document(got.url) or is_error_page(head):
             raise DownloadError("expected a document, got an error page", dead=True)
 
@@ -137,10 +137,16 @@ class _Run:
         kind = sniff_file(got.path, got.content_type)
         folder = self.archive.folder(rec)
         name = f"statement.{EXTENSIONS.get(kind or '', 'bin')}"
+        if rec.original:  # a refresh: first the sidecar lets go of the old original and text,
+            # so a run killed from here on leaves a PENDING statement without an original,
+            # which the next run downloads again (never a sidecar naming a replaced file)
+            rec.original, rec.text, rec.text_sha256 = None, None, None
+            rec.status, rec.extracted_sha256 = PENDING, None
+            self.save(rec)
+        for old in folder.glob("statement.*"):  # the old original, text, OCR copy
+            if old.name not in (SIDECAR, name):
+                old.unlink(missing_ok=True)
         os.replace(got.path, folder / name)
-        if rec.original and rec.original != name:
-            (folder / rec.original).unlink(missing_ok=True)
-        (folder / TEXT).unlink(missing_ok=True)
         rec.original, rec.text = name, None
         rec.kind = kind
         rec.final_url = got.final_url
@@ -328,7 +334,6 @@ class _Run:
         rec.status = result.status
         rec.error = result.error
         rec.extractor = result.extractor
-        rec.ocr = result.ocr  # OCR facts (None when the text was not recognised)
         rec.pages = result.pages
         rec.text_chars = result.chars
         rec.extract_seconds = round(result.seconds, 3)
@@ -355,6 +360,10 @@ def run(
     from r2p_archive.countries import country_name
 
     options = options or FetchOptions()
+    if options.ocr:  # before anything is downloaded, not after
+        from r2p_archive.ocr import require_ocr
+
+        require_ocr()
     reporter = reporter or Reporter()
     own_http = http is None
     if own_http:
@@ -407,9 +416,8 @@ def run(
                 state.fetch_all(todo, records)
                 records = state.merge_duplicates(records)
                 if options.ocr:
-                    from r2p_archive.ocr import ocr_all, require_ocr
+                    from r2p_archive.ocr import ocr_all
 
-                    require_ocr()
                     ocr_all(state, records)
             finally:
                 state.index.close()

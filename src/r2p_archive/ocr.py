@@ -16,10 +16,11 @@ OCR_PDF = "statement.ocr.pdf"  # the recognised copy of a scanned PDF, beside th
 
 
 def ocr_all(self: Any, records: list[Record]) -> None:
-    """OCR every scanned PDF (status no_text), then extract the recognised text."""
+    """OCR every scanned PDF not read by OCR yet (:func:`needs_ocr`), then extract the
+    recognised text."""
     from r2p_archive.extract import ExtractJob, OCRFailed, extract_many, ocr_pdf
 
-    todo = [r for r in records if r.status == Status.NO_TEXT and r.kind == "pdf" and r.original]
+    todo = [r for r in records if needs_ocr(r)]
     self.reporter.phase("ocr", len(todo))
     for rec in todo:
         folder = self.archive.path_of(rec.dir)
@@ -33,7 +34,9 @@ def ocr_all(self: Any, records: list[Record]) -> None:
             self.actions[rec.id] = Action.OCR_FAILED
             self.reporter.done(rec, Action.OCR_FAILED)
             continue
-        job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages))
+        # ocr=False: the copy is ocrmypdf's result; Tesseract must not read it a second time
+        job = ExtractJob(key=rec.id, path=ocred, kind="pdf", hints=list(rec.languages),
+                         ocr=False)
         (result,) = extract_many([job], workers=1, timeout=self.options.extract_timeout)
         result.extractor = "pdfminer+ocrmypdf"
         if result.status == Status.NO_TEXT:
@@ -41,6 +44,14 @@ def ocr_all(self: Any, records: list[Record]) -> None:
         self.apply_extraction(rec, result)
         self.actions[rec.id] = Action.OCR
         self.reporter.done(rec, Action.OCR)
+
+
+def needs_ocr(rec: Record) -> bool:
+    """A scanned PDF that no OCR has read yet: pdfminer found no text, and neither Tesseract
+    during extraction (``rec.ocr`` set, extractor "ocr") nor ocrmypdf (extractor
+    "pdfminer+ocrmypdf") has tried it.  A PDF whose ocrmypdf run failed is tried again."""
+    return (rec.status == Status.NO_TEXT and rec.kind == "pdf" and bool(rec.original)
+            and rec.ocr is None and rec.extractor == "pdfminer")
 
 
 def require_ocr() -> None:

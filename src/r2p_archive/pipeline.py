@@ -77,7 +77,7 @@ def fetch(
             raise ValueError("fetch needs an archive folder unless dry_run")
         store = Archive(Path(archive))
         store.require_writable()
-        if options.ocr:
+        if options.ocr:  # also here, so that a missing OCR fails before pages are read
             from r2p_archive.ocr import require_ocr
 
             require_ocr()

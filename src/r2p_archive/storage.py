@@ -164,8 +164,7 @@ class Archive:
             timeout = lock_timeout()
         if not create:
             self.require()
-        self.require_writable()
-        self.ensure()
+        self.ensure()  # refuses a read-only archive (require_writable)
         lock = FileLock(str(self.lock_path))
         try:
             lock.acquire(timeout=timeout)

@@ -43,7 +43,6 @@ __all__ = [
     "UNSUPPORTED_TYPES", "preload",
 ]
 
-STATUSES = (Status.OK, Status.NO_TEXT, Status.FAILED, Status.UNSUPPORTED)
 MIN_TEXT_LETTERS = 25  # fewer letters than this: the document has no usable text
 OCR_TIMEOUT = 600.0  # seconds OCR may take when extract_file is called without a timeout
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from r2p_archive import boilerplate
 from r2p_archive.extract import clean
+from r2p_archive.text import one_line
 
 if TYPE_CHECKING:
     from collections.abc import Container
@@ -131,7 +132,7 @@ def extract_html(data: bytes, content_type: str | None = None) -> HtmlText:
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError / ValueError on unusable markup
-        reason = " ".join(str(exc).split()) or type(exc).__name__
+        reason = one_line(str(exc), 160) or type(exc).__name__
         raise HTMLFailure(f"HTML cannot be parsed ({reason})") from exc
     content = boilerplate.main_content(root)
     _strip(root, boilerplate.protected(root, content) if content is not None else frozenset())
