@@ -155,7 +155,8 @@ def ocr(ctx: click.Context, years: str | None, timeout: float, quiet: bool) -> N
     """Recognise the text of scanned PDFs (status no_text) with ocrmypdf, then extract it.
 
     Needs `ocrmypdf` and `tesseract` on PATH.  The original PDF is kept unchanged; the
-    recognised copy is stored beside it as statement.ocr.pdf.
+    recognised copy is stored beside it as statement.ocr.pdf.  PDFs that OCR has already read
+    (here, or by Tesseract while fetching) are skipped; those whose OCR failed are tried again.
 
     \b
     Examples:
