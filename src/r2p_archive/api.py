@@ -42,6 +42,7 @@ from r2p_archive.filters import (  # noqa: F401  (part of this module's API)
     parse_years,
 )
 from r2p_archive.pipeline import FetchOutcome, fetch  # noqa: F401  (part of this API)
+from r2p_archive.snippet import CLOSE, OPEN, snippet
 from r2p_archive.statement import Statement
 from r2p_archive.storage import SIDECAR, Archive
 from r2p_archive.text import one_line
@@ -59,8 +60,7 @@ __all__ = [
     "parse_years",
 ]
 
-SNIPPET_TOKENS = 24
-_OPEN, _CLOSE = "\x02", "\x03"
+_OPEN, _CLOSE = OPEN, CLOSE
 
 
 @dataclass
@@ -299,7 +299,7 @@ class ArchiveView:
         hits: list[Hit] = []
         for num, score in found:
             st = by_num[num]
-            parts = _snippet_parts(self._snippet(compiled, num, st.language))
+            parts = _snippet_parts(self._run(snippet, conn, compiled, num, st.language))
             hits.append(
                 Hit(
                     id=st.id,
@@ -325,23 +325,6 @@ class ArchiveView:
         from r2p_archive import query as _query
 
         return _query.compile(query, exact=exact, any_language=any_language)
-
-    def _snippet(self, compiled: Any, num: int, language: str | None) -> str:
-        """The text's snippet, unless only the speaker's name matched; for matches FTS5 cannot
-        mark (stems, CJK bigrams) a snippet made here."""
-        in_text, in_speaker, in_plain = self._run(
-            _index.snippets, self.conn, compiled.match, num, (_OPEN, _CLOSE), SNIPPET_TOKENS)
-        if _OPEN in (in_text or ""):
-            return in_text
-        from r2p_archive import analyze
-
-        text = self._run(_index.text_of, self.conn, num)
-        made = analyze.highlight(text, language, compiled.targets, _OPEN, _CLOSE,
-                                 SNIPPET_TOKENS)
-        for raw in (made, in_plain, in_speaker):
-            if _OPEN in (raw or ""):
-                return raw
-        return in_text or made
 
     def count_by(
         self,
