@@ -84,11 +84,12 @@ class Hit:
     def name(self) -> str:
         return self.country or self.speaker
 
-    def to_json(self) -> dict[str, Any]:
-        """The statement's JSON (see ``docs/json.md``) plus ``rank``, ``score``,
-        ``snippet`` (and ``matched``: the glossary forms a hit contains, with
+    def to_json(self, *, text: bool = True) -> dict[str, Any]:
+        """The statement's JSON (see ``docs/json.md``; ``text``: with its text) plus ``rank``,
+        ``score``, ``snippet`` (and ``matched``: the glossary forms a hit contains, with
         ``--any-language``)."""
-        data: dict[str, Any] = self.statement.to_json() if self.statement is not None else {
+        st = self.statement
+        data: dict[str, Any] = st.to_json(text=text) if st is not None else {
             "id": self.id, "year": self.year, "speaker": self.speaker, "iso3": self.iso3,
             "country": self.country, "language": self.language}
         data.update(rank=self.rank, score=self.score, snippet=self.snippet)
