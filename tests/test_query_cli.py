@@ -191,6 +191,26 @@ def test_search_hits_in_order(corpus, args, expected):
     assert hits(arc, *args) == expected
 
 
+def test_search_in_a_pipe_reads_no_text_file(corpus, monkeypatch):
+    """tsv and csv show the snippet only: the hits' text files are read for json only."""
+    from r2p_archive.statement import Statement
+
+    reads = []
+    text = Statement.text
+
+    def counted(st):
+        reads.append(st.id)
+        return text.fget(st)
+
+    monkeypatch.setattr(Statement, "text", property(counted))
+    archive, _ = corpus
+    for fmt in ("tsv", "csv"):
+        result = run(archive, "search", "veto", "--format", fmt)
+        assert result.exit_code == 0 and "veto" in result.stdout and reads == []
+    hits = run_json(archive, "search", "veto")
+    assert all(h["text"] for h in hits) and len(reads) == len(hits) == 3
+
+
 def test_search_json_fields_and_snippet(corpus):
     arc, recs = corpus
     data = run_json(arc, "search", "veto", "--country", "FRA")

@@ -96,6 +96,17 @@ def test_hits_say_which_expansion_matched(langs):
     assert stem_hit.snippet == "…supports early warning mechanisms and the **protected** status of refugees."
 
 
+def test_text_column_kept_with_any_language():
+    """``text:`` before a glossary term: each of its forms is searched in the text only."""
+    anywhere = compile_query("veto", any_language=True)
+    in_text = compile_query("text:veto", any_language=True)
+    assert in_text.match == anywhere.match.replace("{speaker text plain}", "{text plain}")
+    assert "speaker" not in in_text.match
+    assert in_text.expansions[0].alternatives[0] == (
+        "veto (en, fr, es)",
+        '({text plain} : "veto" OR stems : "enveto" OR stems : "frveto" OR stems : "esvet")')
+
+
 def test_count_by_language_any_language(langs):
     _, view = langs
     groups = view.count_by("veto", "language", any_language=True)

@@ -7,12 +7,14 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import sqlite3
+from html import escape
 
 import pytest
 from click.testing import CliRunner
 from serve_support import RECORD, RECORD_PDF, build_web_archive
 
 from r2p_archive import plot, serve
+from r2p_archive.api import open_archive
 from r2p_archive.cli import cli
 from r2p_archive.errors import UnusableInput
 from r2p_archive.query import compile as compile_query
@@ -82,6 +84,22 @@ def test_same_query_language_as_the_cli(web):
     page = serve.search_page(conn, {"q": 'veto NOT "permanent members" speaker:brazil'})
     assert names(page) == [("Brazil", 2013, "en"), ("Brazil", 2015, "en")]
     assert serve.match_expression("prevent* OR veto") == compile_query("prevent* OR veto").match
+
+
+def test_same_ranking_and_snippets_as_the_cli(web):
+    """The web UI ranks with the CLI's weights and marks stem-only matches as it does."""
+    root, ids, conn = web
+    for query in ("warnings", "vetoes OR protects"):
+        page = serve.search_page(conn, {"q": query})
+        hits = open_archive(root).search(query, limit=100)
+        assert [h["id"] for h in page.hits] == [h.id for h in hits]
+        assert [h["snippet"].replace("<mark>", "**").replace("</mark>", "**")
+                for h in page.hits] == [escape(h.snippet) for h in hits]
+    # "warnings" is in no text: only its stem matches, FTS5 alone marks nothing
+    page = serve.search_page(conn, {"q": "warnings"})
+    assert [h["id"] for h in page.hits] == [ids["european2014"], ids["ghana2013"]]
+    assert page.hits[1]["snippet"] == ("…prevention begins at home, with early "
+                                       "<mark>warning</mark> and strong institutions.")
 
 
 def test_browsing_without_a_query_and_procedural_turns(web):

@@ -42,6 +42,7 @@ from r2p_archive.filters import (  # noqa: F401  (part of this module's API)
     parse_years,
 )
 from r2p_archive.pipeline import FetchOutcome, fetch  # noqa: F401  (part of this API)
+from r2p_archive.snippet import CLOSE, OPEN, snippet
 from r2p_archive.statement import Statement
 from r2p_archive.storage import SIDECAR, Archive
 from r2p_archive.text import one_line
@@ -59,8 +60,7 @@ __all__ = [
     "parse_years",
 ]
 
-SNIPPET_TOKENS = 24
-_OPEN, _CLOSE = "\x02", "\x03"
+_OPEN, _CLOSE = OPEN, CLOSE
 
 
 @dataclass
@@ -84,11 +84,12 @@ class Hit:
     def name(self) -> str:
         return self.country or self.speaker
 
-    def to_json(self) -> dict[str, Any]:
-        """The statement's JSON (see ``docs/json.md``) plus ``rank``, ``score``,
-        ``snippet`` (and ``matched``: the glossary forms a hit contains, with
+    def to_json(self, *, text: bool = True) -> dict[str, Any]:
+        """The statement's JSON (see ``docs/json.md``; ``text``: with its text) plus ``rank``,
+        ``score``, ``snippet`` (and ``matched``: the glossary forms a hit contains, with
         ``--any-language``)."""
-        data: dict[str, Any] = self.statement.to_json() if self.statement is not None else {
+        st = self.statement
+        data: dict[str, Any] = st.to_json(text=text) if st is not None else {
             "id": self.id, "year": self.year, "speaker": self.speaker, "iso3": self.iso3,
             "country": self.country, "language": self.language}
         data.update(rank=self.rank, score=self.score, snippet=self.snippet)
@@ -299,7 +300,7 @@ class ArchiveView:
         hits: list[Hit] = []
         for num, score in found:
             st = by_num[num]
-            parts = _snippet_parts(self._snippet(compiled, num, st.language))
+            parts = _snippet_parts(self._run(snippet, conn, compiled, num, st.language))
             hits.append(
                 Hit(
                     id=st.id,
@@ -325,23 +326,6 @@ class ArchiveView:
         from r2p_archive import query as _query
 
         return _query.compile(query, exact=exact, any_language=any_language)
-
-    def _snippet(self, compiled: Any, num: int, language: str | None) -> str:
-        """The text's snippet, unless only the speaker's name matched; for matches FTS5 cannot
-        mark (stems, CJK bigrams) a snippet made here."""
-        in_text, in_speaker, in_plain = self._run(
-            _index.snippets, self.conn, compiled.match, num, (_OPEN, _CLOSE), SNIPPET_TOKENS)
-        if _OPEN in (in_text or ""):
-            return in_text
-        from r2p_archive import analyze
-
-        text = self._run(_index.text_of, self.conn, num)
-        made = analyze.highlight(text, language, compiled.targets, _OPEN, _CLOSE,
-                                 SNIPPET_TOKENS)
-        for raw in (made, in_plain, in_speaker):
-            if _OPEN in (raw or ""):
-                return raw
-        return in_text or made
 
     def count_by(
         self,

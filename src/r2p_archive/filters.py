@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from r2p_archive.errors import UnusableInput
-from r2p_archive.languages import by_name
+from r2p_archive.languages import LANGUAGES, by_name, of_alpha3
 from r2p_archive.models import PENDING, SPEAKER_TYPES, STATUSES
 
 COUNT_BY = ("year", "country", "language")  # what `search --count-by` groups by
@@ -48,8 +48,10 @@ def _norm_language(language: str | None) -> str | None:
         return None
     raw = language.strip()
     code = raw.lower()
-    if code == "und":
+    if code == "und" or code in LANGUAGES:
         return code
+    if known := of_alpha3(code):  # the table's codes without pycountry (~150 ms to load)
+        return known
     import pycountry
 
     lang = None

@@ -315,6 +315,7 @@ BM25_WEIGHTS = (1.0, 4.0, 4.0, 2.0, 4.0)
 # (highest rowid) are ranked by BM25: ranking is then bounded whatever the word.
 CANDIDATES = 4000
 _FTS_FROM = "FROM statements_fts JOIN statements s ON s.num = statements_fts.rowid"
+_BM25 = f"bm25(statements_fts, {', '.join(str(w) for w in BM25_WEIGHTS)})"
 
 
 def ranked(conn: sqlite3.Connection, match: str, where: list[str], params: list[Any],
@@ -329,12 +330,20 @@ def ranked(conn: sqlite3.Connection, match: str, where: list[str], params: list[
     ).fetchone()
     if floor is not None:
         cond += f" AND statements_fts.rowid > {int(floor[0])}"
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
     return conn.execute(
-        f"SELECT s.num, bm25(statements_fts, {weights}) AS score {_FTS_FROM} "
+        f"SELECT s.num, {_BM25} AS score {_FTS_FROM} "
         f"WHERE statements_fts MATCH ?{cond} ORDER BY score, s.year DESC, s.id LIMIT ?",
         [match, *params, limit],
     ).fetchall()
+
+
+def ranked_rows(conn: sqlite3.Connection, match: str, columns: str, where: str = ""
+                ) -> list[tuple[Any, ...]]:
+    """``columns`` (of ``statements s``) and the bm25 score of every statement matching
+    ``match`` and the SQL condition ``where``, in the order of :func:`ranked` (its weights)."""
+    return conn.execute(f"SELECT {columns}, {_BM25} AS score {_FTS_FROM} WHERE statements_fts "
+                        f"MATCH ?{where and ' AND ' + where} ORDER BY score, s.year DESC, s.id",
+                        [match]).fetchall()
 
 
 def snippets(conn: sqlite3.Connection, match: str, num: int, marks: tuple[str, str],

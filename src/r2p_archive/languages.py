@@ -80,7 +80,12 @@ def code_of(value: str | None) -> str | None:
     head = value.strip().casefold().replace("_", "-").split("-")[0]
     if re.fullmatch(r"[a-z]{2}", head):
         return head
-    return _BY_ALPHA3.get(head) or by_name(value)
+    return of_alpha3(head) or by_name(value)
+
+
+def of_alpha3(code: str) -> str | None:
+    """The ISO 639-1 code of a three-letter code of this table ("fra", "fre"), else None."""
+    return _BY_ALPHA3.get(code.strip().casefold())
 
 
 def first_code(hints: Iterable[str | None]) -> str | None:

@@ -276,7 +276,8 @@ class _Renderer:
             forms: dict[str, tuple[str, list[str]]] = {}
             for lang, form in tok.gloss.variants():
                 forms.setdefault(analyze.fold(form), (form, []))[1].append(lang)
-            alts = [(f"{form} ({', '.join(langs)})", self.variant(form, tuple(langs)))
+            alts = [(f"{form} ({', '.join(langs)})",
+                     self.variant(form, tuple(langs), tok.column))
                     for form, langs in forms.values()]
             self.expansions.append(Expansion(tok.value, alts))
             return _or([expr for _, expr in alts])
@@ -315,10 +316,11 @@ class _Renderer:
                 alts.append(f"stems : {_q(' '.join(stems))}")
         return _or(alts)
 
-    def variant(self, value: str, langs: tuple[str, ...]) -> str:
-        """One glossary form: as a phrase, and as a phrase of stems in its languages."""
+    def variant(self, value: str, langs: tuple[str, ...], column: str | None) -> str:
+        """One glossary form: as a phrase (in ``column``, if given), and as a phrase of stems
+        in its languages."""
         langs = tuple(lang for lang in langs if lang in analyze.STEMMED)
-        return self.term(value, False, None, True, langs)
+        return self.term(value, False, column, True, langs)
 
 
 def _merge_glossary(toks: list[_Tok], unknown: list[str]) -> list[_Tok]:

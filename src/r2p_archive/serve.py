@@ -22,11 +22,17 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from r2p_archive import index
 from r2p_archive.errors import UnusableInput
+from r2p_archive.snippet import CLOSE as _CLOSE
+from r2p_archive.snippet import OPEN as _OPEN
+from r2p_archive.snippet import snippet
 from r2p_archive.text import one_line
 
 if TYPE_CHECKING:
     from datasette.app import Datasette  # type: ignore[import-untyped]
+
+    from r2p_archive.query import Compiled
 
 WEB = Path(__file__).resolve().parent / "web"
 DB_NAME = "r2p"  # the database's name in Datasette's URLs: /r2p/statements
@@ -43,19 +49,21 @@ FACETS: tuple[tuple[str, str], ...] = (
 FACET_SIZE = 12  # values shown per facet (the selected one always is)
 CHART_COUNTRIES = 15
 INSTALL_HINT = "r2p serve needs Datasette: pip install 'r2p-archive[web]'"
-_OPEN, _CLOSE = "\x02", "\x03"
 _ID = re.compile(r"[0-9a-f]{1,40}")
 _NOTHING = object()  # a filter value no row has
 
 
-def match_expression(query: str) -> str:
-    """The user's query (the language of `r2p search`) as a safe FTS5 MATCH expression.
-
-    The one place the web UI translates queries: when the translation moves (stemming), only
-    this import changes."""
+def compile_query(query: str) -> Compiled:
+    """The user's query (the language of `r2p search`) compiled as `r2p search` does: its safe
+    FTS5 MATCH expression and what to highlight.  The one place the web UI translates queries."""
     from r2p_archive.query import compile
 
-    return compile(query).match
+    return compile(query)
+
+
+def match_expression(query: str) -> str:
+    """The user's query as a safe FTS5 MATCH expression (:func:`compile_query`)."""
+    return compile_query(query).match
 
 
 def missing_extra() -> str | None:
@@ -129,20 +137,16 @@ def search_page(conn: sqlite3.Connection, args: Mapping[str, Any]) -> SearchPage
     comes back as ``error`` (a readable line), never as an exception."""
     try:
         page = parse_args(args)
-        match = match_expression(page.query) if page.query else None
+        compiled = compile_query(page.query) if page.query else None
     except UnusableInput as exc:
         page = SearchPage(query=_arg(args, "q"), error=str(exc))
         return page
     cols = ", ".join(f"s.{c}" for c in _ROW)
     where = "" if page.procedural else " AND s.procedural = 0"
     try:
-        if match is not None:
-            rows = conn.execute(
-                f"SELECT {cols}, bm25(statements_fts, 1.0, 4.0) AS score FROM statements_fts "
-                f"JOIN statements s ON s.num = statements_fts.rowid "
-                f"WHERE statements_fts MATCH ?{where} ORDER BY score, s.year DESC, s.id",
-                (match,),
-            ).fetchall()
+        if compiled is not None:  # ranked as by `r2p search`
+            rows = index.ranked_rows(conn, compiled.match, cols,
+                                     "" if page.procedural else "s.procedural = 0")
         else:
             rows = conn.execute(
                 f"SELECT {cols}, NULL FROM statements s WHERE 1{where} "
@@ -191,22 +195,17 @@ def search_page(conn: sqlite3.Connection, args: Mapping[str, Any]) -> SearchPage
     page.by_country = sorted(per_country.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     page.by_country = page.by_country[:CHART_COUNTRIES]
     start = (page.page - 1) * PAGE_SIZE
-    for values in found[start:start + PAGE_SIZE]:
-        row = dict(zip((*_ROW, "score"), values, strict=True))
-        snippet = ""
-        if match is not None:
-            got = conn.execute(
-                "SELECT snippet(statements_fts, 1, ?1, ?2, '…', 24), "
-                "snippet(statements_fts, 0, ?1, ?2, '…', 24) FROM statements_fts "
-                "WHERE statements_fts MATCH ?3 AND rowid = ?4",
-                (_OPEN, _CLOSE, match, row["num"]),
-            ).fetchone()
-            in_text, in_speaker = got or ("", "")
-            marked = in_speaker if _OPEN not in (in_text or "") and _OPEN in (in_speaker or "") \
-                else in_text
-            snippet = _snippet_html(marked)
+    for got in found[start:start + PAGE_SIZE]:
+        row = dict(zip((*_ROW, "score"), got, strict=True))
+        marked = ""
+        if compiled is not None:  # the snippet of `r2p search`
+            try:
+                marked = snippet(conn, compiled, row["num"], row["language"])
+            except sqlite3.Error as exc:
+                page.error = f"the search failed: {one_line(str(exc))}"
+                return page
         page.hits.append({**row, "name": row["country"] or row["speaker"],
-                          "snippet": snippet})
+                          "snippet": _snippet_html(marked)})
     return page
 
 

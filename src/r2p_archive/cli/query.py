@@ -140,7 +140,7 @@ def search_cmd(ctx: click.Context, query: str, limit: int, count_by: str | None,
             ctx.exit(0 if total else 1)
         hits = view.search(query, limit=limit, **wanted, **opts)
         if fmt != "table":  # a pipe or a file: no rich
-            rows = [h.to_json() for h in hits]
+            rows = [h.to_json(text=fmt in ("json", "jsonl")) for h in hits]  # no file read
             click.echo(plain.records(rows, fmt, HIT_COLUMNS), nl=False)
             ctx.exit(0 if hits else 1)
         if not hits:
