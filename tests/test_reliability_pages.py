@@ -110,7 +110,8 @@ def test_fetch_of_a_hostile_page_writes_only_inside_the_archive(site, tmp_path):
     outside = tmp_path / "cwd"
     outside.mkdir()
     before = files_under(tmp_path)
-    ran = r2p(tmp_path / "arc", "fetch", page, "--json", "--jobs", "2", cwd=outside)
+    ran = r2p(tmp_path / "arc", "fetch", page, "--json", "--jobs", "2", cwd=outside,
+              timeout=MAX_SECONDS)  # a run that hangs fails the test
     assert "Traceback" not in ran.stderr
     assert ran.code == 1  # Chile's link is a 404
     new = {p for p in files_under(tmp_path) - before if not p.startswith("arc/")}
@@ -126,7 +127,7 @@ def test_fetch_of_a_hostile_page_writes_only_inside_the_archive(site, tmp_path):
     assert not [p for p in (tmp_path / "arc" / ".tmp").rglob("*") if p.is_file()]
     # the page's dangerous links reached nobody: only http requests to the fixture host
     assert all(r.path.startswith(("/docs/", "/dialogue.html", "/etc/")) for r in site.log)
-    assert ran.seconds < MAX_SECONDS and ran.peak_rss_mb < MAX_RSS_MB
+    assert ran.peak_rss_mb < MAX_RSS_MB
     _figures["hostile names fetch"] = {"seconds": round(ran.seconds, 1),
                                        "statements": len(statements)}
 
@@ -187,9 +188,8 @@ def test_dry_run_on_hostile_bytes_is_bounded(case, tmp_path):
                          + b"</div>" * 100_000 + b"</body></html>")
     archive = tmp_path / "arc"
     ran = r2p(archive, "fetch", str(page), "--dry-run", "--json", "--year", "2015",
-              cwd=tmp_path)
+              cwd=tmp_path, timeout=MAX_SECONDS)  # a run that hangs fails the test
     assert "Traceback" not in ran.stderr
-    assert ran.seconds < MAX_SECONDS
     assert ran.peak_rss_mb < MAX_RSS_MB
     assert not archive.exists()  # a dry run writes nothing
     assert files_under(tmp_path) == {"page.html"}
