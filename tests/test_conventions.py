@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -70,12 +71,15 @@ def test_every_format(corpus, command):
 
 # -- item 11 ---------------------------------------------------------------------------------
 def test_search_footer_gives_the_total_and_no_raw_score(corpus):
-    arc, _ = corpus
+    arc, recs = corpus
     res = run(arc, "search", "prevention OR veto", "--limit", "2", "--format", "table")
     lines = res.stdout.splitlines()
     assert lines[-1] == "2 of 7 hits (use --limit for more)"  # "preventive": prevention's stem
     assert "score" not in res.stdout and "e-0" not in res.stdout
-    assert lines[0].startswith("1. ") and any(line.startswith("2. ") for line in lines)
+    ids = {(r.speaker, r.year): r.id for r in recs}
+    assert [line for line in lines if re.match(r"\d+\. ", line)] == [
+        f"1. France · 2013 · fr · {ids['France', 2013]}",
+        f"2. Brazil · 2013 · en · {ids['Brazil', 2013]}"]
 
 
 def test_no_match_names_the_filters(corpus):

@@ -26,8 +26,6 @@ HTML = (b"<html><head><title>Brazil</title></head><body><h1>Statement by Brazil<
 def test_a_changed_text_is_reported_and_extracted_again(tmp_path):
     arc, (rec,) = build(tmp_path / "arc", [Spec(2013, "Brazil", "placeholder", iso3="BRA",
                                                  original=HTML, kind="html")])
-    # the text as extraction gives it (the fixture's text is made up)
-    assert r2p(arc.root, "verify", "--fix").exit_code in (0, 1)
     txt = arc.root / rec.dir / "statement.txt"
     txt.write_text("Good text.", encoding="utf-8")
     side = json.loads((arc.root / rec.dir / "statement.json").read_text())
