@@ -106,8 +106,9 @@ def test_python_api_fetch_is_the_command(tmp_path):
     from r2p_archive import api
 
     seen = []
-    dry = api.fetch([str(REAL)], archive=None, dry_run=True, on_planned=seen.append)
+    dry = api.fetch([str(REAL)], archive=None, dry_run=True, on_source=seen.append)
     assert (dry.exit_code, dry.report, dry.root) == (0, None, None)
+    assert [r.source for r in seen] == [r.source for r in dry.planned.results] == [str(REAL)]
     turns = seen[0].statements
     assert len(turns) == len(dry.planned.statements) == 87  # the record's turns (see its truth)
     archive = tmp_path / "arc"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import os
 
     from r2p_archive.fetch_report import FetchOptions, FetchReport, Reporter
-    from r2p_archive.sources import Plan
+    from r2p_archive.sources import Plan, SourceResult
 
 
 @dataclass
@@ -55,12 +55,12 @@ def fetch(
     options: FetchOptions | None = None,
     dry_run: bool = False,
     reporter: Reporter | None = None,
-    on_planned: Callable[[Plan], None] | None = None,
+    on_source: Callable[[SourceResult], None] | None = None,
 ) -> FetchOutcome:
     """Read ``sources`` (pages, record symbols, URLs or files; the catalog's sources of
     ``years`` when none is given), plan their statements and, unless ``dry_run``, store them in
     ``archive`` (created when missing).  ``languages``: the UN languages of records to read.
-    ``on_planned`` sees the plan before anything is downloaded; ``reporter`` the progress.
+    ``on_source`` sees each source's result as soon as it is read; ``reporter`` the progress.
     Raises :class:`~r2p_archive.errors.UnusableInput` (one line) for unusable input."""
     from r2p_archive import catalog
     from r2p_archive import sources as reading
@@ -84,9 +84,7 @@ def fetch(
     http = options.http()
     try:
         planned = reading.plan(sources, catalog=cat, http=http, years=years, base_url=base_url,
-                               archive=store, languages=langs)
-        if on_planned is not None:
-            on_planned(planned)
+                               archive=store, languages=langs, on_source=on_source)
         if store is None or not planned.readable:
             return FetchOutcome(planned, None, store.root if store else None)
         report = run(store, planned.results, options, reporter, http=http)

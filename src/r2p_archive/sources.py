@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,60 +167,68 @@ def plan_sources(
     archive: Archive | None = None,
     languages: Sequence[str] = ("en",),
     r2p_only: Sequence[str] = (),
+    on_source: Callable[[SourceResult], None] | None = None,
 ) -> list[SourceResult]:
     """Read and plan each source (dialogue page or verbatim record); an unreadable source is
     reported, not raised.  ``r2p_only``: sources (symbols) of which only the turns under the
-    R2P agenda item are kept (the catalog's records)."""
-    from r2p_archive.pages import Document, layout_for
-
+    R2P agenda item are kept (the catalog's records).  ``on_source`` sees each result as soon
+    as its source is read."""
     results = []
     for source, given in expand_sources(sources, languages):
-        page_year = year or (catalog.year_of_source(source) if _is_url(source) else None)
-        doc = None
-        try:
-            data, capture, content_type = read_page(source, http, archive=archive,
-                                                    year=page_year)
-            local = None if _is_url(source) else Path(source)
-            doc = Document(source, data, content_type=content_type, base_url=base_url,
-                           file=local, r2p_only=given in r2p_only)
-            layout = layout_for(doc)
-            planned = layout.plan(doc, page_year)
-            relative = doc.unresolved_links  # counted by any web-page layout
-        except UnusableInput as exc:
-            results.append(SourceResult(source, page_year, error=str(exc)))
-            continue
-        finally:
-            if doc is not None:
-                doc.close()
-        base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
-                     "(the page's address)")
-        if not planned:
-            why = base_hint if relative else "is it a dialogue page?"
-            if layout.NAME == "un-record":
-                why = "no turn under the R2P agenda item"
-            results.append(SourceResult(source, page_year,
-                                        error=f"{source}: no statements found; {why}"))
-            continue
-        page_year = page_year or planned[0].year
-        warning = f"{source}: {base_hint}" if relative else None
-        if relative:
-            # a speaker whose link could not be resolved is no statement of its own (it would
-            # be stored as no_link, and again with its document once --base-url is given)
-            unlinked = [p for p in planned if p.unresolved]
-            planned = [p for p in planned if not p.unresolved]
-            if unlinked:
-                names = ", ".join(p.speaker for p in unlinked[:5])
-                warning = (warning or "") + (
-                    f"; {len(unlinked)} speaker(s) without a resolvable link not stored: "
-                    + names + (" …" if len(unlinked) > 5 else ""))
-            if not planned:
-                results.append(SourceResult(source, page_year,
-                                            error=f"{source}: no statements found; {base_hint}"))
-                continue
-        record = planned[0].part is not None
-        results.append(SourceResult(source, page_year, planned, from_wayback=capture,
-                                    warning=warning, data=data if record else None))
+        res = _plan_source(source, catalog=catalog, http=http, year=year, base_url=base_url,
+                           archive=archive, r2p_only=given in r2p_only)
+        results.append(res)
+        if on_source is not None:
+            on_source(res)
     return results
+
+
+def _plan_source(source: str, *, catalog: Catalog, http: Http, year: int | None,
+                 base_url: str | None, archive: Archive | None,
+                 r2p_only: bool) -> SourceResult:
+    from r2p_archive.pages import Document, layout_for
+
+    page_year = year or (catalog.year_of_source(source) if _is_url(source) else None)
+    doc = None
+    try:
+        data, capture, content_type = read_page(source, http, archive=archive,
+                                                year=page_year)
+        local = None if _is_url(source) else Path(source)
+        doc = Document(source, data, content_type=content_type, base_url=base_url,
+                       file=local, r2p_only=r2p_only)
+        layout = layout_for(doc)
+        planned = layout.plan(doc, page_year)
+        relative = doc.unresolved_links  # counted by any web-page layout
+    except UnusableInput as exc:
+        return SourceResult(source, page_year, error=str(exc))
+    finally:
+        if doc is not None:
+            doc.close()
+    base_hint = (f"{relative} relative link(s) cannot be resolved; pass --base-url URL "
+                 "(the page's address)")
+    if not planned:
+        why = base_hint if relative else "is it a dialogue page?"
+        if layout.NAME == "un-record":
+            why = "no turn under the R2P agenda item"
+        return SourceResult(source, page_year, error=f"{source}: no statements found; {why}")
+    page_year = page_year or planned[0].year
+    warning = f"{source}: {base_hint}" if relative else None
+    if relative:
+        # a speaker whose link could not be resolved is no statement of its own (it would
+        # be stored as no_link, and again with its document once --base-url is given)
+        unlinked = [p for p in planned if p.unresolved]
+        planned = [p for p in planned if not p.unresolved]
+        if unlinked:
+            names = ", ".join(p.speaker for p in unlinked[:5])
+            warning = (warning or "") + (
+                f"; {len(unlinked)} speaker(s) without a resolvable link not stored: "
+                + names + (" …" if len(unlinked) > 5 else ""))
+        if not planned:
+            return SourceResult(source, page_year,
+                                error=f"{source}: no statements found; {base_hint}")
+    record = planned[0].part is not None
+    return SourceResult(source, page_year, planned, from_wayback=capture, warning=warning,
+                        data=data if record else None)
 
 
 def unique_statements(results: Iterable[SourceResult]) -> list[PlannedStatement]:
@@ -285,7 +293,8 @@ def check_languages(languages: Iterable[str]) -> tuple[str, ...]:
 
 def plan(sources: Sequence[str], *, catalog: Catalog, http: Http,
          years: Sequence[int] | None = None, base_url: str | None = None,
-         archive: Archive | None = None, languages: Sequence[str] = ("en",)) -> Plan:
+         archive: Archive | None = None, languages: Sequence[str] = ("en",),
+         on_source: Callable[[SourceResult], None] | None = None) -> Plan:
     """Read every source (the catalog's, of ``years``, when none is given) and plan its
     statements.  ``years``: one year is also the year of pages whose year is not known."""
     from_catalog = not sources
@@ -300,7 +309,7 @@ def plan(sources: Sequence[str], *, catalog: Catalog, http: Http,
     try:
         results = plan_sources(sources, catalog=catalog, http=http, year=page_year,
                                base_url=base_url, archive=archive, languages=languages,
-                               r2p_only=catalog_records)
+                               r2p_only=catalog_records, on_source=on_source)
     finally:
         if archive is not None:  # page downloads go through .tmp/; none is left there
             import shutil

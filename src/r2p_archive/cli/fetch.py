@@ -136,7 +136,7 @@ def fetch(ctx: click.Context, sources: tuple[str, ...], dry_run: bool, as_json: 
             sources, archive=archive_path(ctx), years=parse_year_values(years),
             languages=languages.split(","), base_url=base_url, catalog_file=catalog_file,
             options=options, dry_run=dry_run, reporter=progress,
-            on_planned=lambda planned: render_fetch.source_messages(planned.results, quiet))
+            on_source=lambda result: render_fetch.source_messages([result], quiet))
     if outcome.report is not None:
         render_fetch.fetch_summary(outcome.report, as_json, outcome.root)
     elif dry_run and outcome.planned.readable:
