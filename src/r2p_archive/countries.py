@@ -49,7 +49,7 @@ class AmbiguousCountry(UnusableInput):
         shown = ", ".join(f"{c.name} ({c.iso3})" for c in candidates[:10])
         if len(candidates) > 10:
             shown += f" and {len(candidates) - 10} more"
-        super().__init__(f'ambiguous country "{_printable(query)}": {shown}')
+        super().__init__(f'ambiguous country "{one_line(query, 80)}": {shown}')
 
 
 class UnknownCountry(UnusableInput):
@@ -58,7 +58,7 @@ class UnknownCountry(UnusableInput):
     def __init__(self, query: str, suggestions: list[Country]):
         self.query = query
         self.suggestions = suggestions
-        msg = f'unknown country "{_printable(query)}"'
+        msg = f'unknown country "{one_line(query, 80)}"'
         if suggestions:
             names = [f"{c.name} ({c.iso3})" for c in suggestions]
             if len(names) == 1:
@@ -168,10 +168,6 @@ _NOT_STATE_NOTE = {
 
 _APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
 _MAX_NAME = 200
-
-
-def _printable(text: str) -> str:
-    return one_line(text, 80)
 
 
 def normalize_name(text: str) -> str:

@@ -71,7 +71,7 @@ def layout(name: str) -> ModuleType:
 
 
 def is_pdf(data: bytes) -> bool:
-    return data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]
+    return b"%PDF-" in data[:1024]
 
 
 def layout_for(document: Document) -> ModuleType:

@@ -30,7 +30,7 @@ _SHARE_HOSTS = re.compile(
     r"(^|\.)(facebook\.com|twitter\.com|x\.com|linkedin\.com|plus\.google\.com|addthis\.com|"
     r"sharethis\.com|pinterest\.com|reddit\.com|whatsapp\.com|t\.me|tumblr\.com|"
     r"instagram\.com|youtube\.com|flickr\.com|digg\.com|delicious\.com|stumbleupon\.com)$")
-_MISSION_HOST = re.compile(
+MISSION_HOST = re.compile(
     r"mission|(^|\.)un\.int$|\.gov(\.[a-z]{2})?$|\.gob\.|\.gouv\.|(^|\.)mfa\.|(^|\.)minbuza\.|"
     r"diplomatie|foreign|embassy|botschaft|embajada|ambassade|pmnewyork|newyork\.", re.IGNORECASE)
 _HOME_PATHS = {"", "/", "/index.php", "/index.html", "/index.htm", "/home", "/en", "/fr",
@@ -99,6 +99,6 @@ def target_kind(url: str, page_url: str | None = None) -> str:
         return "never"  # an organisation's or a site's homepage
     if _DOC_EXT.search(path) or _DOC_DIRS.search(path):
         return "doc"
-    if _MISSION_HOST.search(host):
+    if MISSION_HOST.search(host):
         return "doc"
     return "page"

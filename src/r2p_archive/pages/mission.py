@@ -17,7 +17,7 @@ from r2p_archive import boilerplate
 from r2p_archive.countries import lookup_state
 from r2p_archive.models import PlannedStatement
 from r2p_archive.pages import Document, generic
-from r2p_archive.pages.links import _MISSION_HOST, resolve_url, target_kind, url_key
+from r2p_archive.pages.links import MISSION_HOST, resolve_url, target_kind, url_key
 from r2p_archive.pages.notes import find_year, languages_of, not_a_statement
 from r2p_archive.speakers import state_in
 
@@ -88,7 +88,7 @@ def suitable(url: str, document: Document) -> bool:
     if not generic.is_html(document) or "://" not in url:
         return False
     host = urlsplit(url).hostname or ""
-    if not _MISSION_HOST.search(host):
+    if not MISSION_HOST.search(host):
         return False
     root = _read(document)
     return root is not None and len(_documents(root, url)) < 3 and _state(root, url) is not None
