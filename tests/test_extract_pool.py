@@ -117,29 +117,3 @@ def test_stopping_early_kills_running_workers(test_kinds, documents):
 
 def test_no_jobs():
     assert list(extract_many([], workers=2)) == []
-
-
-
-POOL_THREADS = """
-import threading
-from r2p_archive.extract.pool import Pool
-alone = Pool(workers=1).forkserver
-stop = threading.Event()
-other = threading.Thread(target=stop.wait)
-other.start()
-print(alone, Pool(workers=1).forkserver, Pool(workers=1, forkserver=False).forkserver)
-stop.set()
-other.join()
-"""
-
-
-def test_a_pool_made_beside_other_threads_forks_from_a_forkserver():
-    """A worker forked from a threaded process can inherit a lock another thread held (rich's
-    progress refresh, download threads): the pool then uses a forkserver by itself.  Run in a
-    fresh interpreter, whose only thread is the main one."""
-    import subprocess
-    import sys
-
-    out = subprocess.run([sys.executable, "-c", POOL_THREADS], capture_output=True, text=True,
-                         timeout=120, check=True)
-    assert out.stdout == "False True False\n"

@@ -113,15 +113,12 @@ class Pool:
     extracts documents while others are still downloading)."""
 
     def __init__(self, *, workers: int | None = None, timeout: float = 120.0,
-                 memory_mb: int | None = 1024, forkserver: bool | None = None):
+                 memory_mb: int | None = 1024, forkserver: bool = False):
         import multiprocessing
-        import threading
 
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.timeout = timeout
         self.memory_mb = memory_mb
-        if forkserver is None:  # forking is safe only while this process has one thread
-            forkserver = threading.active_count() > 1
         self.forkserver = forkserver
         self._running: dict[Connection, _Running] = {}  # keyed by the parent's end of the pipe
         self._context: Any
